@@ -1,0 +1,44 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import TransactionCase
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+ROLES = {
+    "purchaser": "unifyx_approvals.group_purchaser",
+    "purchasing_manager": "unifyx_approvals.group_purchasing_manager",
+    "warehouse_operator": "unifyx_approvals.group_warehouse_operator",
+    "warehouse_manager": "unifyx_approvals.group_warehouse_manager",
+    "salesperson": "unifyx_approvals.group_salesperson",
+    "sales_manager": "unifyx_approvals.group_sales_manager",
+    "finance": "unifyx_approvals.group_finance",
+    "director": "unifyx_approvals.group_director",
+    "consultant": "unifyx_approvals.group_consultant",
+}
+
+
+class UnifyxCase(TransactionCase):
+    """Shared set-up: one fresh user per role, in a company of their own, so the
+    tests do not depend on the demo users' state."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env["res.company"].create(
+            {"name": "UnifyX Test Co", "country_id": cls.env.ref("base.fr").id}
+        )
+        cls.users = {
+            role: mail_new_test_user(
+                cls.env,
+                login="unifyx_test_%s" % role,
+                groups="base.group_user,%s" % group,
+                company_id=cls.company.id,
+                company_ids=[cls.company.id],
+            )
+            for role, group in ROLES.items()
+        }
+
+    @classmethod
+    def visible_menus(cls, user):
+        return cls.env["ir.ui.menu"].with_user(user)._visible_menu_ids()

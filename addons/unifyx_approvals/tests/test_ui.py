@@ -1,0 +1,21 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestSalespersonTour(HttpCase):
+    def test_salesperson_quotation_tour(self):
+        """A demo salesperson opens the UnifyX menus, then quotes and confirms."""
+        customer = self.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
+        self.assertEqual(customer.user_id.login, "salesperson")
+        before = self.env["sale.order"].search([("partner_id", "=", customer.id)])
+        self.start_tour("/odoo", "unifyx_salesperson_quotation", login="salesperson")
+        order = self.env["sale.order"].search(
+            [("partner_id", "=", customer.id), ("id", "not in", before.ids)]
+        )
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(order.user_id.login, "salesperson")
+        self.assertEqual(order.company_id, self.env.ref("unifyx_approvals.company_distributor_demo"))
+        self.assertEqual(order.order_line.product_id.default_code, "UX-APP-00002")

@@ -1,0 +1,20 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "UnifyX Dashboards",
+    "summary": "Margin analysis, distributor KPIs and month-end reconciliation",
+    "version": "18.0.1.0.0",
+    "category": "Productivity/UnifyX",
+    "website": "https://github.com/unifyx/unifyx",
+    "author": "UnifyX",
+    "license": "LGPL-3",
+    "depends": [
+        "unifyx_margin",
+        "spreadsheet_dashboard_sale",
+        "spreadsheet_dashboard_stock_account",
+    ],
+    "data": [
+        "views/menus.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,19 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "UnifyX Migration",
+    "summary": "Clean and load the distributor's legacy spreadsheets",
+    "version": "18.0.1.0.0",
+    "category": "Tools/UnifyX",
+    "website": "https://github.com/unifyx/unifyx",
+    "author": "UnifyX",
+    "license": "LGPL-3",
+    "depends": ["unifyx_pricing", "base_import"],
+    "external_dependencies": {
+        "python": ["openpyxl", "xlrd", "phonenumbers", "openupgradelib"],
+    },
+    "data": [
+        "views/menus.xml",
+    ],
+    "installable": True,
+}
