@@ -2,8 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "UnifyX Margin",
-    "summary": "The real margin of every sale and the below-margin alert, "
-    "approval or block",
+    "summary": "The real margin of every sale and the below-margin alert, approval or block",
     "version": "18.0.1.0.0",
     "category": "Sales/UnifyX",
     "website": "https://github.com/unifyx/unifyx",

@@ -1,3 +1,1 @@
-from . import customer_segment
-from . import res_partner
-from . import unifyx_demo
+from . import customer_segment, res_partner, unifyx_demo

@@ -22,9 +22,7 @@ class UnifyxCustomerSegment(models.Model):
         "res.company",
         help="Leave empty to share the segment between companies.",
     )
-    partner_ids = fields.One2many(
-        "res.partner", "customer_segment_id", string="Customers"
-    )
+    partner_ids = fields.One2many("res.partner", "customer_segment_id", string="Customers")
     partner_count = fields.Integer(compute="_compute_partner_count")
 
     _sql_constraints = [

@@ -21,51 +21,157 @@ SEED = 2026
 
 # (name, code, cost method, tracking, product stems, units of measure)
 CATEGORIES = [
-    ("Electricity / Cables", "CAB", "average", "none",
-     ["Câble R2V 3G1,5", "Câble R2V 3G2,5", "Câble H07RN-F 5G6", "Gaine ICTA 20",
-      "Fil H07VU 2,5 bleu", "Câble coaxial 17VATC"], ["kg", "unit"]),
-    ("Electricity / Switchgear", "APP", "average", "none",
-     ["Interrupteur va-et-vient", "Prise 2P+T", "Disjoncteur 16A", "Interrupteur différentiel 40A",
-      "Boîte d'encastrement", "Tableau 2 rangées"], ["unit", "box"]),
-    ("Plumbing / Fittings", "RAC", "fifo", "none",
-     ["Raccord laiton 15x21", "Coude cuivre 90° 14", "Té égal PER 16", "Manchon PVC 32",
-      "Raccord à sertir 20", "Réduction 26x34"], ["unit", "box"]),
-    ("Plumbing / Taps", "ROB", "fifo", "lot",
-     ["Mitigeur lavabo", "Robinet d'arrêt 1/4 tour", "Mitigeur thermostatique douche",
-      "Robinet de machine à laver", "Colonne de douche"], ["unit"]),
-    ("Tools", "OUT", "fifo", "serial",
-     ["Perforateur SDS+", "Visseuse 18V", "Meuleuse 125 mm", "Détecteur de tension",
-      "Laser rotatif"], ["unit"]),
-    ("Consumables", "CON", "average", "lot",
-     ["Mastic silicone", "Colle PVC", "Pâte à joint", "Mousse expansive", "Dégrippant"],
-     ["unit", "box"]),
-    ("Hardware", "QUI", "average", "none",
-     ["Cheville nylon 8 mm", "Vis bois 5x50", "Collier Atlas 25", "Tige filetée M8",
-      "Rondelle M10", "Équerre perforée"], ["box", "unit", "kg"]),
+    (
+        "Electricity / Cables",
+        "CAB",
+        "average",
+        "none",
+        [
+            "Câble R2V 3G1,5",
+            "Câble R2V 3G2,5",
+            "Câble H07RN-F 5G6",
+            "Gaine ICTA 20",
+            "Fil H07VU 2,5 bleu",
+            "Câble coaxial 17VATC",
+        ],
+        ["kg", "unit"],
+    ),
+    (
+        "Electricity / Switchgear",
+        "APP",
+        "average",
+        "none",
+        [
+            "Interrupteur va-et-vient",
+            "Prise 2P+T",
+            "Disjoncteur 16A",
+            "Interrupteur différentiel 40A",
+            "Boîte d'encastrement",
+            "Tableau 2 rangées",
+        ],
+        ["unit", "box"],
+    ),
+    (
+        "Plumbing / Fittings",
+        "RAC",
+        "fifo",
+        "none",
+        [
+            "Raccord laiton 15x21",
+            "Coude cuivre 90° 14",
+            "Té égal PER 16",
+            "Manchon PVC 32",
+            "Raccord à sertir 20",
+            "Réduction 26x34",
+        ],
+        ["unit", "box"],
+    ),
+    (
+        "Plumbing / Taps",
+        "ROB",
+        "fifo",
+        "lot",
+        [
+            "Mitigeur lavabo",
+            "Robinet d'arrêt 1/4 tour",
+            "Mitigeur thermostatique douche",
+            "Robinet de machine à laver",
+            "Colonne de douche",
+        ],
+        ["unit"],
+    ),
+    (
+        "Tools",
+        "OUT",
+        "fifo",
+        "serial",
+        [
+            "Perforateur SDS+",
+            "Visseuse 18V",
+            "Meuleuse 125 mm",
+            "Détecteur de tension",
+            "Laser rotatif",
+        ],
+        ["unit"],
+    ),
+    (
+        "Consumables",
+        "CON",
+        "average",
+        "lot",
+        ["Mastic silicone", "Colle PVC", "Pâte à joint", "Mousse expansive", "Dégrippant"],
+        ["unit", "box"],
+    ),
+    (
+        "Hardware",
+        "QUI",
+        "average",
+        "none",
+        [
+            "Cheville nylon 8 mm",
+            "Vis bois 5x50",
+            "Collier Atlas 25",
+            "Tige filetée M8",
+            "Rondelle M10",
+            "Équerre perforée",
+        ],
+        ["box", "unit", "kg"],
+    ),
 ]
 VARIANTS = ["", " - Pro", " - Eco", " - lot chantier", " - blanc", " - gris", " - inox"]
 
 VENDORS = [
-    "Rhône Électro Fournitures", "Lumen Industrie", "Cuivres du Forez", "Hydro Sud Négoce",
-    "Atelier Outils Pro", "Chimie du Bâtiment", "Visserie Lyonnaise", "Normandie Câbles",
-    "Alpes Sanitaire", "Provence Quincaillerie", "Bretagne Plomberie", "Nord Outillage",
-    "Loire Appareillage", "Gironde Fixations", "Vosges Matériaux",
+    "Rhône Électro Fournitures",
+    "Lumen Industrie",
+    "Cuivres du Forez",
+    "Hydro Sud Négoce",
+    "Atelier Outils Pro",
+    "Chimie du Bâtiment",
+    "Visserie Lyonnaise",
+    "Normandie Câbles",
+    "Alpes Sanitaire",
+    "Provence Quincaillerie",
+    "Bretagne Plomberie",
+    "Nord Outillage",
+    "Loire Appareillage",
+    "Gironde Fixations",
+    "Vosges Matériaux",
 ]
 CUSTOMER_WORDS = [
-    "Bâti", "Élec", "Plomb", "Thermo", "Habitat", "Rénov", "Confort", "Énergie",
-    "Services", "Chantiers", "Maintenance", "Réseaux",
+    "Bâti",
+    "Élec",
+    "Plomb",
+    "Thermo",
+    "Habitat",
+    "Rénov",
+    "Confort",
+    "Énergie",
+    "Services",
+    "Chantiers",
+    "Maintenance",
+    "Réseaux",
 ]
 CITIES = [
-    ("Lyon", "69003"), ("Villeurbanne", "69100"), ("Paris", "75011"), ("Montreuil", "93100"),
-    ("Marseille", "13008"), ("Aix-en-Provence", "13100"), ("Grenoble", "38000"),
-    ("Saint-Étienne", "42000"), ("Toulon", "83000"), ("Nanterre", "92000"),
+    ("Lyon", "69003"),
+    ("Villeurbanne", "69100"),
+    ("Paris", "75011"),
+    ("Montreuil", "93100"),
+    ("Marseille", "13008"),
+    ("Aix-en-Provence", "13100"),
+    ("Grenoble", "38000"),
+    ("Saint-Étienne", "42000"),
+    ("Toulon", "83000"),
+    ("Nanterre", "92000"),
 ]
 # Segment xml id, number of customers, payment term xml ids
 SEGMENTS = [
     ("segment_wholesale_demo", 15, ["account.account_payment_term_45days"]),
     ("segment_retail_chain_demo", 15, ["account.account_payment_term_end_following_month"]),
-    ("segment_installer_demo", 30, ["account.account_payment_term_30days",
-                                    "account.account_payment_term_immediate"]),
+    (
+        "segment_installer_demo",
+        30,
+        ["account.account_payment_term_30days", "account.account_payment_term_immediate"],
+    ),
 ]
 
 
@@ -137,9 +243,7 @@ class UnifyxDemo(models.AbstractModel):
         else:
             lyon = Warehouse.create({"name": "Lyon", "code": "LYO", "company_id": company.id})
         paris = Warehouse.create({"name": "Paris", "code": "PAR", "company_id": company.id})
-        marseille = Warehouse.create(
-            {"name": "Marseille", "code": "MRS", "company_id": company.id}
-        )
+        marseille = Warehouse.create({"name": "Marseille", "code": "MRS", "company_id": company.id})
         # Lyon is the hub: Paris and Marseille are resupplied from it through transit.
         (paris | marseille).write({"resupply_wh_ids": [Command.set(lyon.ids)]})
         locations = self.env["stock.location"]
@@ -178,9 +282,7 @@ class UnifyxDemo(models.AbstractModel):
                     {"name": parent_name}
                 )
                 parent_by_name[parent_name] = parent
-            category = self.env["product.category"].create(
-                {"name": name, "parent_id": parent.id}
-            )
+            category = self.env["product.category"].create({"name": name, "parent_id": parent.id})
             (category | parent).with_company(company).write(
                 {
                     "property_cost_method": cost_method,
@@ -191,8 +293,13 @@ class UnifyxDemo(models.AbstractModel):
                 }
             )
             self.env["ir.model.data"]._update_xmlids(
-                [{"xml_id": "unifyx_approvals.product_category_%s_demo" % code.lower(),
-                  "record": category, "noupdate": True}]
+                [
+                    {
+                        "xml_id": "unifyx_approvals.product_category_%s_demo" % code.lower(),
+                        "record": category,
+                        "noupdate": True,
+                    }
+                ]
             )
             result.append((category, code, tracking, stems, uoms))
         return result
@@ -227,17 +334,18 @@ class UnifyxDemo(models.AbstractModel):
         index = 0
         for segment_xmlid, count, terms in SEGMENTS:
             segment = self.env.ref("unifyx_approvals.%s" % segment_xmlid)
-            prefix = {"segment_wholesale_demo": "Négoce",
-                      "segment_retail_chain_demo": "Magasins",
-                      "segment_installer_demo": "SARL"}[segment_xmlid]
+            prefix = {
+                "segment_wholesale_demo": "Négoce",
+                "segment_retail_chain_demo": "Magasins",
+                "segment_installer_demo": "SARL",
+            }[segment_xmlid]
             for _i in range(count):
                 city, zip_code = CITIES[index % len(CITIES)]
                 word = CUSTOMER_WORDS[index % len(CUSTOMER_WORDS)]
                 vals_list.append(
                     {
-                        "name": "%s %s %s" % (prefix, word, city) + (
-                            " %d" % (index // len(CITIES)) if index >= len(CITIES) else ""
-                        ),
+                        "name": "%s %s %s" % (prefix, word, city)
+                        + (" %d" % (index // len(CITIES)) if index >= len(CITIES) else ""),
                         "is_company": True,
                         "customer_rank": 1,
                         "company_id": company.id,
@@ -264,12 +372,20 @@ class UnifyxDemo(models.AbstractModel):
         manager = self.env.ref("unifyx_approvals.user_sales_manager_demo")
         Team = self.env["crm.team"]
         field = Team.create(
-            {"name": "Field Sales", "company_id": company.id, "user_id": manager.id,
-             "member_ids": [Command.set(field_user.ids)]}
+            {
+                "name": "Field Sales",
+                "company_id": company.id,
+                "user_id": manager.id,
+                "member_ids": [Command.set(field_user.ids)],
+            }
         )
         inside = Team.create(
-            {"name": "Inside Sales", "company_id": company.id, "user_id": manager.id,
-             "member_ids": [Command.set(inside_user.ids)]}
+            {
+                "name": "Inside Sales",
+                "company_id": company.id,
+                "user_id": manager.id,
+                "member_ids": [Command.set(inside_user.ids)],
+            }
         )
         self.env["ir.model.data"]._update_xmlids(
             [
@@ -298,8 +414,13 @@ class UnifyxDemo(models.AbstractModel):
                 }
             )
             self.env["ir.model.data"]._update_xmlids(
-                [{"xml_id": "unifyx_approvals.uom_box_12_demo", "record": uom_box,
-                  "noupdate": True}]
+                [
+                    {
+                        "xml_id": "unifyx_approvals.uom_box_12_demo",
+                        "record": uom_box,
+                        "noupdate": True,
+                    }
+                ]
             )
         uoms = {"unit": uom_unit, "kg": uom_kg, "box": uom_box}
         vals_list = []
@@ -324,7 +445,8 @@ class UnifyxDemo(models.AbstractModel):
                         "uom_id": uom.id,
                         "uom_po_id": uom.id,
                         # Half the lot-tracked categories' products are tracked by lot.
-                        "tracking": tracking if (tracking == "serial" or number % 2 == 0)
+                        "tracking": tracking
+                        if (tracking == "serial" or number % 2 == 0)
                         else "none",
                         "standard_price": cost,
                         # A distributor invoices what left the warehouse.
@@ -349,8 +471,11 @@ class UnifyxDemo(models.AbstractModel):
         products = self.env["product.product"].create(vals_list)
         self.env["ir.model.data"]._update_xmlids(
             [
-                {"xml_id": "unifyx_approvals.product_%03d_demo" % (index + 1), "record": product,
-                 "noupdate": True}
+                {
+                    "xml_id": "unifyx_approvals.product_%03d_demo" % (index + 1),
+                    "record": product,
+                    "noupdate": True,
+                }
                 for index, product in enumerate(products)
             ]
         )
@@ -384,7 +509,7 @@ class UnifyxDemo(models.AbstractModel):
     # -- history ----------------------------------------------------------------
 
     def _demo_history(self, company, warehouses, products, vendors, customers, rng):
-        lyon, paris, marseille = warehouses
+        lyon = warehouses[0]
         purchaser = self.env.ref("unifyx_approvals.user_purchaser_demo")
         mto = self.env.ref("stock.route_warehouse0_mto")
         stocked = products.filtered(lambda p: mto not in p.route_ids)
@@ -392,9 +517,7 @@ class UnifyxDemo(models.AbstractModel):
         orders = self.env["purchase.order"]
         for index, vendor in enumerate(vendors):
             warehouse = warehouses[index % 3]
-            lines = stocked.filtered(
-                lambda p, v=vendor: v in p.seller_ids.partner_id
-            )[:8]
+            lines = stocked.filtered(lambda p, v=vendor: v in p.seller_ids.partner_id)[:8]
             if not lines:
                 continue
             order = orders.create(
@@ -433,8 +556,11 @@ class UnifyxDemo(models.AbstractModel):
 
         # Sales: two months of orders over the three warehouses.
         in_stock = self.env["stock.quant"]._read_group(
-            [("location_id.usage", "=", "internal"), ("company_id", "=", company.id),
-             ("quantity", ">", 0)],
+            [
+                ("location_id.usage", "=", "internal"),
+                ("company_id", "=", company.id),
+                ("quantity", ">", 0),
+            ],
             ["product_id", "warehouse_id"],
         )
         by_warehouse = {}
@@ -449,7 +575,7 @@ class UnifyxDemo(models.AbstractModel):
             if not available:
                 continue
             customer = customers[(index * 7) % len(customers)]
-            chosen = available[(index * 3) % len(available):][:3] or available[:3]
+            chosen = available[(index * 3) % len(available) :][:3] or available[:3]
             date_order = fields.Datetime.now() - timedelta(days=60 - index * 2)
             sales |= sales.create(
                 {
@@ -488,9 +614,11 @@ class UnifyxDemo(models.AbstractModel):
         returned = delivered.filtered(lambda o: o.invoice_status == "invoiced")[:1]
         picking = returned.picking_ids.filtered(lambda p: p.state == "done")[:1]
         if picking:
-            wizard = self.env["stock.return.picking"].with_context(
-                active_id=picking.id, active_model="stock.picking"
-            ).create({})
+            wizard = (
+                self.env["stock.return.picking"]
+                .with_context(active_id=picking.id, active_model="stock.picking")
+                .create({})
+            )
             wizard.product_return_moves.write({"quantity": 1})
             action = wizard.action_create_returns()
             self._demo_receive(self.env["stock.picking"].browse(action["res_id"]))
@@ -498,8 +626,11 @@ class UnifyxDemo(models.AbstractModel):
 
         # A cycle count of one shelf in Lyon, with differences.
         quants = self.env["stock.quant"].search(
-            [("location_id", "=", lyon.lot_stock_id.id), ("product_id.tracking", "=", "none"),
-             ("quantity", ">", 2)],
+            [
+                ("location_id", "=", lyon.lot_stock_id.id),
+                ("product_id.tracking", "=", "none"),
+                ("quantity", ">", 2),
+            ],
             limit=6,
         )
         for offset, quant in enumerate(quants):
@@ -530,9 +661,8 @@ class UnifyxDemo(models.AbstractModel):
                                 "product_uom_id": move.product_uom.id,
                                 "location_id": move.location_id.id,
                                 "location_dest_id": move.location_dest_id.id,
-                                "lot_name": "%s-%s-%d" % (
-                                    move.product_id.default_code, picking.name.replace("/", ""), n
-                                ),
+                                "lot_name": "%s-%s-%d"
+                                % (move.product_id.default_code, picking.name.replace("/", ""), n),
                                 "quantity": per_line,
                             }
                         )

@@ -1,3 +1,1 @@
-from . import test_roles
-from . import test_demo_distributor
-from . import test_ui
+from . import test_demo_distributor, test_roles, test_ui

@@ -31,17 +31,22 @@ class TestDemoDistributor(TransactionCase):
         super().setUpClass()
         cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
-        cls.products = cls.env["product.product"].search(
-            [("default_code", "=like", "UX-%")]
-        )
+        cls.products = cls.env["product.product"].search([("default_code", "=like", "UX-%")])
 
     def test_company_is_french(self):
         self.assertEqual(self.company.country_id, self.env.ref("base.fr"))
         self.assertEqual(self.company.currency_id, self.env.ref("base.EUR"))
         self.assertEqual(self.company.chart_template, "fr")
-        codes = self.env["account.account"].search(
-            [("company_ids", "in", self.company.id), ("code", "in", ["370000", "603700", "607000"])]
-        ).mapped("code")
+        codes = (
+            self.env["account.account"]
+            .search(
+                [
+                    ("company_ids", "in", self.company.id),
+                    ("code", "in", ["370000", "603700", "607000"]),
+                ]
+            )
+            .mapped("code")
+        )
         self.assertCountEqual(codes, ["370000", "603700", "607000"])
 
     def test_three_warehouses_with_resupply(self):
@@ -61,9 +66,7 @@ class TestDemoDistributor(TransactionCase):
         self.assertGreaterEqual(len(self.products), 300)
         self.assertTrue(all(p.is_storable for p in self.products))
         for product in self.products:
-            self.assertTrue(
-                check_barcode_encoding(product.barcode, "ean13"), product.barcode
-            )
+            self.assertTrue(check_barcode_encoding(product.barcode, "ean13"), product.barcode)
         uoms = self.products.mapped("uom_id")
         self.assertIn(self.env.ref("uom.product_uom_unit"), uoms)
         self.assertIn(self.env.ref("uom.product_uom_kgm"), uoms)
@@ -84,18 +87,25 @@ class TestDemoDistributor(TransactionCase):
 
     def test_partners(self):
         vendors = self.env["res.partner"].search(
-            [("company_id", "=", self.company.id), ("supplier_rank", ">", 0),
-             ("is_company", "=", True)]
+            [
+                ("company_id", "=", self.company.id),
+                ("supplier_rank", ">", 0),
+                ("is_company", "=", True),
+            ]
         )
         self.assertGreaterEqual(len(vendors), 15)
         customers = self.env["res.partner"].search(
-            [("company_id", "=", self.company.id), ("customer_segment_id", "!=", False),
-             ("is_company", "=", True)]
+            [
+                ("company_id", "=", self.company.id),
+                ("customer_segment_id", "!=", False),
+                ("is_company", "=", True),
+            ]
         )
         self.assertGreaterEqual(len(customers), 60)
         self.assertEqual(len(customers.customer_segment_id), 3)
-        self.assertTrue(all(c.with_company(self.company).property_payment_term_id
-                            for c in customers))
+        self.assertTrue(
+            all(c.with_company(self.company).property_payment_term_id for c in customers)
+        )
         self.assertTrue(all(c.user_id for c in customers))
         teams = self.env["crm.team"].search([("company_id", "=", self.company.id)])
         self.assertGreaterEqual(len(teams), 2)
@@ -117,21 +127,30 @@ class TestDemoDistributor(TransactionCase):
         self.assertTrue(receipts.filtered("backorder_id"), "a receipt backorder")
         deliveries = Picking.search(domain + [("picking_type_code", "=", "outgoing")])
         self.assertGreaterEqual(len(deliveries.filtered(lambda p: p.state == "done")), 10)
-        self.assertTrue(deliveries.filtered(lambda p: p.backorder_id and p.state != "done"),
-                        "an open delivery backorder")
+        self.assertTrue(
+            deliveries.filtered(lambda p: p.backorder_id and p.state != "done"),
+            "an open delivery backorder",
+        )
         Move = self.env["account.move"]
         self.assertGreaterEqual(
-            Move.search_count(domain + [("move_type", "=", "out_invoice"), ("state", "=", "posted")]),
+            Move.search_count(
+                domain + [("move_type", "=", "out_invoice"), ("state", "=", "posted")]
+            ),
             10,
         )
-        self.assertTrue(Move.search_count(domain + [("move_type", "=", "out_refund"),
-                                                    ("state", "=", "posted")]))
-        self.assertTrue(Move.search_count(domain + [("move_type", "=", "in_invoice"),
-                                                    ("state", "=", "posted")]))
-        self.assertTrue(Move.search_count(domain + [("payment_state", "in", ("paid", "in_payment"))]))
         self.assertTrue(
-            self.env["stock.move"].search_count(domain + [("is_inventory", "=", True),
-                                                          ("state", "=", "done")]),
+            Move.search_count(domain + [("move_type", "=", "out_refund"), ("state", "=", "posted")])
+        )
+        self.assertTrue(
+            Move.search_count(domain + [("move_type", "=", "in_invoice"), ("state", "=", "posted")])
+        )
+        self.assertTrue(
+            Move.search_count(domain + [("payment_state", "in", ("paid", "in_payment"))])
+        )
+        self.assertTrue(
+            self.env["stock.move"].search_count(
+                domain + [("is_inventory", "=", True), ("state", "=", "done")]
+            ),
             "an applied inventory count",
         )
         returns = Picking.search(domain + [("return_id", "!=", False), ("state", "=", "done")])
@@ -151,8 +170,11 @@ class TestDemoDistributor(TransactionCase):
             .mapped("balance")
         )
         self.assertGreater(stock_value, 0)
-        self.assertEqual(float_compare(stock_value, balance, precision_digits=2), 0,
-                         f"stock value {stock_value} != account balance {balance}")
+        self.assertEqual(
+            float_compare(stock_value, balance, precision_digits=2),
+            0,
+            f"stock value {stock_value} != account balance {balance}",
+        )
 
     def test_demo_users_log_in_with_documented_passwords(self):
         for login, group in DEMO_LOGINS.items():

@@ -11,17 +11,21 @@ class TestRoles(UnifyxCase):
     def test_roles_imply_odoo_groups(self):
         expected = {
             "purchaser": ["purchase.group_purchase_user", "stock.group_stock_user"],
-            "purchasing_manager": ["purchase.group_purchase_manager",
-                                   "unifyx_approvals.group_purchaser"],
+            "purchasing_manager": [
+                "purchase.group_purchase_manager",
+                "unifyx_approvals.group_purchaser",
+            ],
             "warehouse_operator": ["stock.group_stock_user"],
             "warehouse_manager": ["stock.group_stock_manager"],
             "salesperson": ["sales_team.group_sale_salesman"],
             "sales_manager": ["sales_team.group_sale_manager"],
             "finance": ["account.group_account_manager", "purchase.group_purchase_user"],
-            "director": ["unifyx_approvals.group_purchasing_manager",
-                         "unifyx_approvals.group_warehouse_manager",
-                         "unifyx_approvals.group_sales_manager",
-                         "unifyx_approvals.group_finance"],
+            "director": [
+                "unifyx_approvals.group_purchasing_manager",
+                "unifyx_approvals.group_warehouse_manager",
+                "unifyx_approvals.group_sales_manager",
+                "unifyx_approvals.group_finance",
+            ],
             "consultant": ["base.group_system", "stock.group_stock_manager"],
         }
         for role, groups in expected.items():
@@ -37,8 +41,10 @@ class TestRoles(UnifyxCase):
             "sales_manager": ["account.group_account_manager"],
             "finance": ["unifyx_approvals.group_sales_manager", "base.group_system"],
             # A consultant configures approvals but approves nothing by role.
-            "consultant": ["unifyx_approvals.group_director",
-                           "unifyx_approvals.group_purchasing_manager"],
+            "consultant": [
+                "unifyx_approvals.group_director",
+                "unifyx_approvals.group_purchasing_manager",
+            ],
         }
         for role, groups in not_expected.items():
             user = self.users[role]
@@ -66,13 +72,11 @@ class TestRoles(UnifyxCase):
             self.env["stock.warehouse.orderpoint"].with_user(
                 self.users["salesperson"]
             ).check_access("write")
-        self.env["stock.location"].with_user(self.users["warehouse_manager"]).check_access(
-            "create"
-        )
+        self.env["stock.location"].with_user(self.users["warehouse_manager"]).check_access("create")
         with self.assertRaises(AccessError):
-            self.env["stock.location"].with_user(
-                self.users["warehouse_operator"]
-            ).check_access("create")
+            self.env["stock.location"].with_user(self.users["warehouse_operator"]).check_access(
+                "create"
+            )
 
     def test_segment_rights(self):
         Segment = self.env["unifyx.customer.segment"]

@@ -1,6 +1,7 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.unifyx_approvals.tests.common import UnifyxCase
 
@@ -20,14 +21,19 @@ class TestMarginView(UnifyxCase):
         cost in stock Odoo: unifyx_margin's real margin is the fix.)"""
         company = self.env.ref("unifyx_approvals.company_distributor_demo")
         action = self.env.ref("unifyx_margin.sale_order_line_action_margin")
-        lines = self.env["sale.order.line"].search(
-            [("company_id", "=", company.id), ("qty_delivered", ">", 0)]
-            + eval(action.domain),  # noqa: S307 - the action's own literal domain
-        ).filtered(
-            lambda line: line.product_id.categ_id.with_company(company).property_cost_method
-            == "average"
-            # returned lines bring their cost back: issue of unifyx_margin's real margin
-            and set(line.move_ids.mapped("picking_code")) == {"outgoing"}
+        lines = (
+            self.env["sale.order.line"]
+            .search(
+                [("company_id", "=", company.id), ("qty_delivered", ">", 0)]
+                + safe_eval(action.domain),
+            )
+            .filtered(
+                lambda line: (
+                    line.product_id.categ_id.with_company(company).property_cost_method == "average"
+                    # returned lines bring their cost back: issue of unifyx_margin's real margin
+                    and set(line.move_ids.mapped("picking_code")) == {"outgoing"}
+                )
+            )
         )
         self.assertTrue(lines)
         for line in lines:
@@ -36,6 +42,7 @@ class TestMarginView(UnifyxCase):
             unit_cost = -sum(layers.mapped("value")) / sum(moves.mapped("quantity"))
             self.assertAlmostEqual(line.purchase_price, unit_cost, delta=0.01)
             self.assertAlmostEqual(
-                line.margin, line.price_subtotal - line.purchase_price * line.product_uom_qty,
+                line.margin,
+                line.price_subtotal - line.purchase_price * line.product_uom_qty,
                 places=2,
             )

@@ -9,45 +9,47 @@ const CUSTOMER = "SARL Confort Lyon 3";
 const PRODUCT = "Prise 2P+T #002";
 
 registry.category("web_tour.tours").add("unifyx_salesperson_quotation", {
-    url: "/odoo",
-    steps: () => [
-        ...stepUtils.goToAppSteps("unifyx_approvals.unifyx_root_menu", "Open UnifyX"),
-        {
-            content: "Open the Partners menu",
-            trigger: ".o_menu_sections [data-menu-xmlid='unifyx_approvals.unifyx_customers_menu']",
-            run: "click",
-        },
-        {
-            content: "Open the customers",
-            trigger: "[data-menu-xmlid='unifyx_approvals.unifyx_customer_action_menu']",
-            run: "click",
-        },
-        {
-            content: "The customers are listed",
-            trigger: ".o_kanban_view .o_kanban_record",
-        },
-        ...stepUtils.toggleHomeMenu(),
-        ...stepUtils.goToAppSteps("sale.sale_menu_root", "Open Sales"),
-        ...tourUtils.createNewSalesOrder(),
-        ...tourUtils.selectCustomer(CUSTOMER),
-        ...tourUtils.addProduct(PRODUCT),
-        {
-            content: "Two units",
-            trigger: "div[name='product_uom_qty'] input",
-            run: "edit 2 && press Tab",
-        },
-        {
-            content: "The line is priced",
-            trigger: ".o_field_cell[name=price_subtotal]:not(:contains('0.00'))",
-        },
-        {
-            content: "Confirm the quotation",
-            trigger: "button[name=action_confirm]:enabled:first",
-            run: "click",
-        },
-        {
-            content: "The quotation became a sales order",
-            trigger: ".o_field_widget[name=state] .o_arrow_button_current:contains('Sales Order')",
-        },
-    ],
+  url: "/odoo",
+  steps: () => [
+    ...stepUtils.goToAppSteps("unifyx_approvals.unifyx_root_menu", "Open UnifyX"),
+    {
+      content: "Open the Partners menu",
+      trigger:
+        ".o_menu_sections [data-menu-xmlid='unifyx_approvals.unifyx_customers_menu']",
+      run: "click",
+    },
+    {
+      content: "Open the customers",
+      trigger: "[data-menu-xmlid='unifyx_approvals.unifyx_customer_action_menu']",
+      run: "click",
+    },
+    {
+      content: "The customers are listed",
+      trigger: ".o_kanban_view .o_kanban_record",
+    },
+    ...stepUtils.toggleHomeMenu(),
+    ...stepUtils.goToAppSteps("sale.sale_menu_root", "Open Sales"),
+    ...tourUtils.createNewSalesOrder(),
+    ...tourUtils.selectCustomer(CUSTOMER),
+    ...tourUtils.addProduct(PRODUCT),
+    {
+      content: "Two units",
+      trigger: "div[name='product_uom_qty'] input",
+      run: "edit 2 && press Tab",
+    },
+    {
+      content: "The line is priced",
+      trigger: ".o_field_cell[name=price_subtotal]:not(:contains('0.00'))",
+    },
+    {
+      content: "Confirm the quotation",
+      trigger: "button[name=action_confirm]:enabled:first",
+      run: "click",
+    },
+    {
+      content: "The quotation became a sales order",
+      trigger:
+        ".o_field_widget[name=state] .o_arrow_button_current:contains('Sales Order')",
+    },
+  ],
 });
