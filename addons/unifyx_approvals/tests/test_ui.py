@@ -5,6 +5,17 @@ from odoo.tests import HttpCase, tagged
 
 @tagged("post_install", "-at_install")
 class TestSalespersonTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Build the web client's bundles before the browser asks for them: on a
+        # fresh database and a busy machine, building them on the first page load
+        # can outlast the tour's 60 s readiness wait.
+        for bundle in ("web.assets_web", "web.assets_tests"):
+            assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
+            assets.js()
+            assets.css()
+
     def test_salesperson_quotation_tour(self):
         """A demo salesperson opens the UnifyX menus, then quotes and confirms."""
         customer = self.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
