@@ -539,7 +539,10 @@ class UnifyxDemo(models.AbstractModel):
                 }
             )
             orders |= order
+        order_dates = {order: order.date_order for order in orders}
         orders.button_confirm()
+        for order, date_order in order_dates.items():
+            order.write({"date_order": date_order, "date_approve": date_order})
         partial = orders[-2:]
         for order in orders:
             self._demo_receive(order.picking_ids, ratio=0.5 if order in partial else 1)
@@ -597,7 +600,11 @@ class UnifyxDemo(models.AbstractModel):
                     ],
                 }
             )
+        order_dates = {order: order.date_order for order in sales}
         sales.action_confirm()
+        # Confirmation stamps today's date: give the history back its own dates.
+        for order, date_order in order_dates.items():
+            order.date_order = date_order
         delivered = sales[:18]
         for order in delivered:
             # Every third order leaves in two parts: a backorder stays open.
