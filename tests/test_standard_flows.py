@@ -24,7 +24,7 @@ class TestStandardFlows(TransactionCase):
         )
         cls.user = {
             login: cls.env["res.users"].search([("login", "=", login)])
-            for login in ("salesperson", "purchaser", "wh_operator", "finance")
+            for login in ("salesperson", "purchaser", "purchase_manager", "wh_operator", "finance")
         }
         cls.lyon = cls.env.ref("unifyx_approvals.warehouse_lyon_demo")
         cls.product = cls.env["product.product"].search(
@@ -59,6 +59,16 @@ class TestStandardFlows(TransactionCase):
                 }
             )
         )
+        if order.need_validation:
+            # Over the purchaser's limit: the demo approval matrix routes it to the
+            # purchasing manager, who approves with a comment.
+            order.request_validation()
+            manager = self.user["purchase_manager"]
+            action = order.with_user(manager).validate_tier()
+            self.env["comment.wizard"].with_user(manager).with_context(**action["context"]).create(
+                {"comment": "Agreed"}
+            ).add_comment()
+            self.assertEqual(order.validation_status, "validated")
         order.button_confirm()
         self.assertEqual(order.state, "purchase")
         self._validate(order.picking_ids, self.user["wh_operator"])

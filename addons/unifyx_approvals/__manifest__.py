@@ -17,11 +17,14 @@
         "purchase_stock",
         "stock_account",
         "base_tier_validation",
+        "purchase_tier_validation",
         "stock_barcodes",
     ],
     "data": [
         "security/unifyx_security.xml",
         "security/ir.model.access.csv",
+        "views/approval_matrix_views.xml",
+        "views/purchase_order_views.xml",
         "views/customer_segment_views.xml",
         "views/res_partner_views.xml",
         "views/menus.xml",
@@ -30,6 +33,7 @@
         "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/demo_distributor.xml",
+        "demo/approval_matrix_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -23,7 +23,7 @@ class UnifyxCustomerSegment(models.Model):
         help="Leave empty to share the segment between companies.",
     )
     partner_ids = fields.One2many("res.partner", "customer_segment_id", string="Customers")
-    partner_count = fields.Integer(string="Customers", compute="_compute_partner_count")
+    partner_count = fields.Integer(string="Number of Customers", compute="_compute_partner_count")
 
     _sql_constraints = [
         (

@@ -26,7 +26,11 @@ class UnifyxCase(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env["res.company"].create(
-            {"name": "UnifyX Test Co", "country_id": cls.env.ref("base.fr").id}
+            {
+                "name": "UnifyX Test Co",
+                "country_id": cls.env.ref("base.fr").id,
+                "currency_id": cls.env.ref("base.EUR").id,
+            }
         )
         cls.users = {
             role: mail_new_test_user(

@@ -1,0 +1,182 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# Document type -> (model, field holding the warehouse, field holding the partner)
+DOCUMENT_MODELS = {
+    "purchase": ("purchase.order", "picking_type_id.warehouse_id", "partner_id"),
+}
+
+
+class UnifyxApprovalMatrix(models.Model):
+    """One row of the approval matrix: when a document matches its conditions,
+    its steps must approve it. Rows add up: a document matching two rows needs
+    the steps of both.
+
+    The matrix is the consultant's screen; OCA base_tier_validation does the
+    reviewing. Each step is mirrored by a tier.definition that the matrix creates
+    and keeps in sync (see ``_sync_tier_definitions``).
+    """
+
+    _name = "unifyx.approval.matrix"
+    _description = "Approval Matrix Row"
+    _inherit = ["mail.thread"]
+    _order = "document_type, sequence, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10, tracking=True)
+    active = fields.Boolean(default=True, tracking=True)
+    document_type = fields.Selection(
+        [("purchase", "Purchase Order")], required=True, default="purchase", tracking=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, tracking=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount_min = fields.Monetary(
+        string="Untaxed Amount From",
+        tracking=True,
+        help="Inclusive, in the company currency at the document date. 0: no lower bound.",
+    )
+    amount_max = fields.Monetary(
+        string="Untaxed Amount To",
+        tracking=True,
+        help="Inclusive, in the company currency at the document date. 0: no upper bound.",
+    )
+    category_ids = fields.Many2many(
+        "product.category",
+        string="Product Categories",
+        help="The row applies when any line is in one of these categories (or below).",
+    )
+    warehouse_ids = fields.Many2many("stock.warehouse", string="Warehouses")
+    partner_ids = fields.Many2many("res.partner", string="Vendors or Customers")
+    parallel = fields.Boolean(
+        help="Steps may approve in any order. Otherwise each step waits for the one before."
+    )
+    step_ids = fields.One2many("unifyx.approval.matrix.step", "matrix_id", string="Steps")
+    tier_definition_ids = fields.One2many(
+        "tier.definition", "unifyx_matrix_id", string="Tier Definitions", readonly=True
+    )
+    description = fields.Text(compute="_compute_description")
+
+    @api.constrains("amount_min", "amount_max")
+    def _check_amounts(self):
+        for row in self:
+            if row.amount_min < 0 or row.amount_max < 0:
+                raise ValidationError(self.env._("Amounts of an approval row cannot be negative."))
+            if row.amount_max and row.amount_max < row.amount_min:
+                raise ValidationError(
+                    self.env._(
+                        "Row %(row)s: the upper amount is below the lower one.", row=row.name
+                    )
+                )
+
+    @api.depends("amount_min", "amount_max", "category_ids", "warehouse_ids", "partner_ids")
+    def _compute_description(self):
+        for row in self:
+            parts = []
+            if row.amount_min or row.amount_max:
+                parts.append(
+                    self.env._(
+                        "untaxed amount %(low)s to %(high)s",
+                        low=row.amount_min,
+                        high=row.amount_max or "∞",
+                    )
+                )
+            if row.category_ids:
+                parts.append(", ".join(row.category_ids.mapped("display_name")))
+            if row.warehouse_ids:
+                parts.append(", ".join(row.warehouse_ids.mapped("name")))
+            if row.partner_ids:
+                parts.append(", ".join(row.partner_ids.mapped("display_name")))
+            row.description = "; ".join(parts) or self.env._("every document")
+
+    def _get_document_domain(self):
+        """The row's conditions as a domain on its document model."""
+        self.ensure_one()
+        _model, warehouse_field, partner_field = DOCUMENT_MODELS[self.document_type]
+        domain = [("company_id", "=", self.company_id.id)]
+        if self.amount_min:
+            domain.append(("unifyx_approval_amount", ">=", self.amount_min))
+        if self.amount_max:
+            domain.append(("unifyx_approval_amount", "<=", self.amount_max))
+        if self.category_ids:
+            domain.append(("order_line.product_id.categ_id", "child_of", self.category_ids.ids))
+        if self.warehouse_ids:
+            domain.append((warehouse_field, "in", self.warehouse_ids.ids))
+        if self.partner_ids:
+            domain.append((partner_field, "in", self.partner_ids.ids))
+        return domain
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        rows = super().create(vals_list)
+        rows._sync_tier_definitions()
+        return rows
+
+    def write(self, vals):
+        res = super().write(vals)
+        self._sync_tier_definitions()
+        return res
+
+    def unlink(self):
+        self.tier_definition_ids.sudo().write({"active": False})
+        return super().unlink()
+
+    def _sync_tier_definitions(self):
+        """Mirror every step by a tier.definition.
+
+        Definitions are never edited: when a row or step changes, its current
+        definitions are archived and new ones created. Reviews already requested
+        keep pointing at the definition they were made from, so editing the
+        matrix never re-routes a review in progress or decided.
+        """
+        Definition = self.env["tier.definition"].sudo().with_context(active_test=False)
+        model_ids = {
+            doc_type: self.env["ir.model"]._get_id(model)
+            for doc_type, (model, _w, _p) in DOCUMENT_MODELS.items()
+        }
+        to_create = []
+        for row in self.with_context(active_test=False):
+            wanted = {}
+            if row.active:
+                for index, step in enumerate(row.step_ids.sorted("sequence")):
+                    wanted[step.id] = row._prepare_tier_definition(step, index, model_ids)
+            current = Definition.search([("unifyx_matrix_id", "=", row.id), ("active", "=", True)])
+            for definition in current:
+                vals = wanted.get(definition.unifyx_matrix_step_id.id)
+                if vals and all(
+                    definition[name] == value
+                    if not isinstance(definition[name], models.BaseModel)
+                    else definition[name].id == value
+                    for name, value in vals.items()
+                ):
+                    del wanted[definition.unifyx_matrix_step_id.id]
+                else:
+                    definition.active = False
+            to_create.extend(wanted.values())
+        if to_create:
+            Definition.create(to_create)
+
+    def _prepare_tier_definition(self, step, index, model_ids):
+        self.ensure_one()
+        is_group = step.approver_type == "group"
+        return {
+            "name": "%s: %s" % (self.name, step.display_name),
+            "model_id": model_ids[self.document_type],
+            "company_id": self.company_id.id,
+            "review_type": "group" if is_group else "individual",
+            "reviewer_group_id": step.group_id.id if is_group else False,
+            "reviewer_id": step.user_id.id if not is_group else False,
+            "definition_type": "domain",
+            "definition_domain": repr(self._get_document_domain()),
+            # tier.review numbers definitions by descending sequence: the first
+            # step of the first row must get the highest one.
+            "sequence": 100000 - self.sequence * 100 - index,
+            "approve_sequence": not self.parallel,
+            "has_comment": True,
+            "notify_on_create": True,
+            "unifyx_matrix_id": self.id,
+            "unifyx_matrix_step_id": step.id,
+        }

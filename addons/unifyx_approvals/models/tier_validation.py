@@ -1,0 +1,40 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+from .tier_review import review_flow
+
+
+class TierValidation(models.AbstractModel):
+    """The entry points of the approval flow are the only ones allowed to
+    create, decide or delete reviews (see tier_review.py)."""
+
+    _inherit = "tier.validation"
+
+    def request_validation(self):
+        self.invalidate_recordset(["need_validation"])
+        with review_flow():
+            return super().request_validation()
+
+    def _validate_tier(self, tiers=False):
+        with review_flow():
+            return super()._validate_tier(tiers=tiers)
+
+    def _rejected_tier(self, tiers=False):
+        with review_flow():
+            return super()._rejected_tier(tiers=tiers)
+
+    def restart_validation(self):
+        with review_flow():
+            return super().restart_validation()
+
+    def write(self, vals):
+        # need_validation declares no dependency: a value computed before reviews
+        # were requested in the same transaction would ask for them twice.
+        self.invalidate_recordset(["need_validation"])
+        with review_flow():
+            return super().write(vals)
+
+    def unlink(self):
+        with review_flow():
+            return super().unlink()

@@ -1,0 +1,284 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import UnifyxCase
+
+
+@tagged("post_install", "-at_install")
+class TestPurchaseApprovalMatrix(UnifyxCase):
+    """The brief's example matrix for purchases, entered as a consultant would."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
+        Matrix = cls.env["unifyx.approval.matrix"].with_user(cls.users["consultant"])
+        cls.row_mid = Matrix.create(
+            {
+                "name": "PO 5,000 to 25,000",
+                "sequence": 10,
+                "company_id": cls.company.id,
+                "amount_min": 5000,
+                "amount_max": 25000,
+                "step_ids": [
+                    Command.create(
+                        {"group_id": cls.env.ref("unifyx_approvals.group_purchasing_manager").id}
+                    )
+                ],
+            }
+        )
+        cls.row_large = Matrix.create(
+            {
+                "name": "PO over 25,000",
+                "sequence": 20,
+                "company_id": cls.company.id,
+                "amount_min": 25000.01,
+                "step_ids": [
+                    Command.create(
+                        {
+                            "sequence": 1,
+                            "group_id": cls.env.ref("unifyx_approvals.group_purchasing_manager").id,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "sequence": 2,
+                            "group_id": cls.env.ref("unifyx_approvals.group_finance").id,
+                        }
+                    ),
+                ],
+            }
+        )
+        cls.vendor = cls.env["res.partner"].create(
+            {"name": "Vendor T", "company_id": cls.company.id}
+        )
+        cls.product = cls.env["product.product"].create(
+            {"name": "Widget T", "type": "consu", "is_storable": True, "supplier_taxes_id": False}
+        )
+        cls.purchaser = cls.users["purchaser"]
+        cls.manager = cls.users["purchasing_manager"]
+        cls.finance = cls.users["finance"]
+
+    def _order(self, amount, user=None, currency=None, lines=1):
+        vals = {
+            "partner_id": self.vendor.id,
+            "company_id": self.company.id,
+            "order_line": [
+                Command.create(
+                    {
+                        "product_id": self.product.id,
+                        "product_qty": 1,
+                        "price_unit": amount / lines,
+                        "taxes_id": False,
+                    }
+                )
+                for _i in range(lines)
+            ],
+        }
+        if currency:
+            vals["currency_id"] = currency.id
+        return self.env["purchase.order"].with_user(user or self.purchaser).create(vals)
+
+    def _decide(self, order, user, decision="validate", comment="OK"):
+        """Approve or reject as the UI does: the button opens the comment wizard."""
+        order = order.with_user(user)
+        action = order.validate_tier() if decision == "validate" else order.reject_tier()
+        self.assertEqual(action["res_model"], "comment.wizard")
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"comment": comment})
+        )
+        wizard.add_comment()
+        order.invalidate_recordset()
+
+    def _steps(self, order):
+        order.invalidate_recordset()
+        return order.review_ids.sorted("sequence").mapped(
+            "definition_id.unifyx_matrix_step_id.group_id"
+        )
+
+    def test_band_boundaries(self):
+        below = self._order(4999.99)
+        self.assertEqual(below.unifyx_approval_amount, 4999.99)
+        self.assertIn("No approval needed", below.unifyx_approval_preview)
+        below.button_confirm()
+        self.assertEqual(below.state, "purchase")
+
+        manager_group = self.env.ref("unifyx_approvals.group_purchasing_manager")
+        finance_group = self.env.ref("unifyx_approvals.group_finance")
+        for amount, expected in (
+            (5000, manager_group),
+            (25000, manager_group),
+            (25000.01, manager_group | finance_group),
+        ):
+            order = self._order(amount)
+            self.assertIn(manager_group.name, order.unifyx_approval_preview, amount)
+            with self.assertRaises(ValidationError, msg=amount):
+                order.button_confirm()
+            order.request_validation()
+            self.assertEqual(self._steps(order), expected, amount)
+            self.assertIn(order.state, ("draft", "sent"))
+
+    def test_sequential_steps_then_confirm(self):
+        order = self._order(30000)
+        order.request_validation()
+        # Finance comes second: approving first changes nothing.
+        self._decide(order, self.finance)
+        self.assertFalse(order.review_ids.filtered(lambda r: r.status == "approved"))
+        self._decide(order, self.manager)
+        self.assertEqual(
+            order.review_ids.sorted("sequence").mapped("status"), ["approved", "pending"]
+        )
+        self._decide(order, self.finance)
+        self.assertEqual(order.validation_status, "validated")
+        order.with_user(self.purchaser).button_confirm()
+        self.assertEqual(order.state, "purchase")
+        approvals = order.review_ids.sorted("sequence")
+        self.assertEqual(approvals.mapped("done_by"), self.manager | self.finance)
+
+    def test_nobody_approves_their_own_request(self):
+        order = self._order(10000, user=self.manager)
+        order.with_user(self.manager).request_validation()
+        with self.assertRaises(UserError):
+            self._decide(order, self.manager)
+        # Nor by confirming it directly.
+        with self.assertRaises(UserError):
+            order.with_user(self.manager).button_confirm()
+        self.assertNotIn("approved", order.review_ids.mapped("status"))
+
+    def test_no_bypass_through_rpc(self):
+        order = self._order(10000)
+        with self.assertRaises(ValidationError):
+            order.with_user(self.purchaser).write({"state": "purchase"})
+        order.request_validation()
+        review = order.review_ids
+        with self.assertRaises(AccessError):
+            review.with_user(self.purchaser).write({"status": "approved"})
+        with self.assertRaises(AccessError):
+            review.with_user(self.purchaser).unlink()
+        with self.assertRaises(AccessError):
+            self.env["tier.review"].with_user(self.purchaser).create(
+                {
+                    "model": "purchase.order",
+                    "res_id": order.id,
+                    "definition_id": review.definition_id.id,
+                    "status": "approved",
+                }
+            )
+        self.assertNotIn("approved", order.review_ids.mapped("status"))
+        with self.assertRaises(ValidationError):
+            order.with_user(self.purchaser).button_confirm()
+
+    def test_reject_with_reason_then_resubmit(self):
+        order = self._order(10000)
+        order.request_validation()
+        self._decide(order, self.manager, "reject", comment="Price too high, renegotiate")
+        self.assertEqual(order.validation_status, "rejected")
+        self.assertEqual(order.review_ids.comment, "Price too high, renegotiate")
+        with self.assertRaises(ValidationError):
+            order.with_user(self.purchaser).button_confirm()
+        order.with_user(self.purchaser).restart_validation()
+        order.with_user(self.purchaser).request_validation()
+        self._decide(order, self.manager)
+        self.assertEqual(order.validation_status, "validated")
+        order.with_user(self.purchaser).button_confirm()
+        self.assertEqual(order.state, "purchase")
+
+    def test_worse_after_approval_needs_approval_again(self):
+        order = self._order(10000)
+        order.request_validation()
+        self._decide(order, self.manager)
+        self.assertEqual(order.validation_status, "validated")
+        order.with_user(self.purchaser).write(
+            {"order_line": [Command.update(order.order_line.id, {"product_qty": 2})]}
+        )
+        self.assertEqual(order.unifyx_approval_amount, 20000)
+        self.assertFalse(order.review_ids, "the approval was reset")
+        with self.assertRaises(ValidationError):
+            order.with_user(self.purchaser).button_confirm()
+
+    def test_cheaper_after_approval_keeps_approval(self):
+        order = self._order(10000)
+        order.request_validation()
+        self._decide(order, self.manager)
+        order.with_user(self.purchaser).write(
+            {"order_line": [Command.update(order.order_line.id, {"price_unit": 9000})]}
+        )
+        self.assertEqual(order.validation_status, "validated")
+        order.with_user(self.purchaser).button_confirm()
+        self.assertEqual(order.state, "purchase")
+
+    def test_foreign_currency_compared_in_company_currency(self):
+        usd = self.env.ref("base.USD")
+        usd.active = True
+        self.env["res.currency.rate"].search(
+            [("currency_id", "=", usd.id), ("company_id", "in", [self.company.id, False])]
+        ).unlink()
+        # 1 EUR = 2 USD: 9,000 USD is 4,500 EUR, under the first band.
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": usd.id,
+                "rate": 2.0,
+                "name": "2000-01-01",
+                "company_id": self.company.id,
+            }
+        )
+        order = self._order(9000, currency=usd)
+        self.assertAlmostEqual(order.unifyx_approval_amount, 4500, places=2)
+        order.button_confirm()
+        self.assertEqual(order.state, "purchase")
+        order = self._order(12000, currency=usd)
+        with self.assertRaises(ValidationError):
+            order.button_confirm()
+
+    def test_editing_matrix_does_not_reroute_decided_reviews(self):
+        order = self._order(10000)
+        order.request_validation()
+        self._decide(order, self.manager)
+        old_definition = order.review_ids.definition_id
+        self.row_mid.step_ids.with_user(self.users["consultant"]).write(
+            {"group_id": self.env.ref("unifyx_approvals.group_finance").id}
+        )
+        self.assertFalse(old_definition.active, "the old definition is archived, not edited")
+        self.assertEqual(order.review_ids.definition_id, old_definition)
+        self.assertEqual(order.review_ids.done_by, self.manager)
+        new_order = self._order(10000)
+        new_order.request_validation()
+        self.assertEqual(self._steps(new_order), self.env.ref("unifyx_approvals.group_finance"))
+
+    def test_matrix_rights_and_multi_company(self):
+        with self.assertRaises(AccessError):
+            self.env["unifyx.approval.matrix"].with_user(self.users["purchasing_manager"]).create(
+                {"name": "Sneaky", "company_id": self.company.id}
+            )
+        with self.assertRaises(AccessError):
+            self.row_mid.with_user(self.users["director"]).write({"amount_min": 0})
+        other = self.env["res.company"].create({"name": "Other Co T"})
+        foreign_row = self.env["unifyx.approval.matrix"].create(
+            {"name": "Other row", "company_id": other.id}
+        )
+        visible = self.env["unifyx.approval.matrix"].with_user(self.users["director"]).search([])
+        self.assertIn(self.row_mid, visible)
+        self.assertNotIn(foreign_row, visible)
+
+    def test_archived_row_stops_applying(self):
+        self.row_mid.with_user(self.users["consultant"]).active = False
+        order = self._order(10000)
+        order.button_confirm()
+        self.assertEqual(order.state, "purchase")
+
+    def test_invalid_bands_refused(self):
+        with self.assertRaises(ValidationError):
+            self.env["unifyx.approval.matrix"].create(
+                {
+                    "name": "Upside down",
+                    "company_id": self.company.id,
+                    "amount_min": 100,
+                    "amount_max": 50,
+                }
+            )
