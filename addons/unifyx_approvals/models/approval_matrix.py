@@ -51,6 +51,11 @@ class UnifyxApprovalMatrix(models.Model):
     )
     warehouse_ids = fields.Many2many("stock.warehouse", string="Warehouses")
     partner_ids = fields.Many2many("res.partner", string="Vendors or Customers")
+    reminder_delay = fields.Integer(
+        string="Reminder After (days)",
+        default=2,
+        help="Approvers get a reminder when a review waits longer than this. 0: never.",
+    )
     parallel = fields.Boolean(
         help="Steps may approve in any order. Otherwise each step waits for the one before."
     )
@@ -175,8 +180,15 @@ class UnifyxApprovalMatrix(models.Model):
             # step of the first row must get the highest one.
             "sequence": 100000 - self.sequence * 100 - index,
             "approve_sequence": not self.parallel,
+            # A reason is asked for every decision, and every decision is
+            # posted in the document's chatter.
             "has_comment": True,
             "notify_on_create": True,
+            "notify_on_pending": True,
+            "notify_on_accepted": True,
+            "notify_on_rejected": True,
+            "notify_on_restarted": True,
+            "notify_reminder_delay": self.reminder_delay,
             "unifyx_matrix_id": self.id,
             "unifyx_matrix_step_id": step.id,
         }

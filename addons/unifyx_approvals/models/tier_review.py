@@ -22,6 +22,10 @@ PROTECTED_FIELDS = {
     "sequence",
     "reviewer_id",
     "reviewer_group_id",
+    # stored computes: writable through the ORM, and deciding who may approve
+    "reviewer_ids",
+    "can_review",
+    "approve_sequence_bypass",
 }
 
 

@@ -3,6 +3,7 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import UnifyxCase
 
@@ -140,6 +141,28 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
         self.assertEqual(order.state, "purchase")
         approvals = order.review_ids.sorted("sequence")
         self.assertEqual(approvals.mapped("done_by"), self.manager | self.finance)
+        self.assertEqual(approvals.mapped("comment"), ["OK", "OK"])
+        # Each decision is in the chatter: who approved, with the comment.
+        bodies = " ".join(order.message_ids.mapped("body"))
+        self.assertIn("OK", bodies)
+        self.assertTrue(
+            order.message_ids.filtered(lambda m: m.author_id == self.manager.partner_id)
+        )
+
+    def test_to_approve_by_me(self):
+        small, large = self._order(10000), self._order(30000)
+        (small | large).request_validation()
+        action = self.env.ref("unifyx_approvals.purchase_order_action_to_approve")
+        def to_approve(user):
+            domain = safe_eval(action.domain, {"uid": user.id})
+            return self.env["purchase.order"].with_user(user).search(domain)
+
+        self.assertEqual(to_approve(self.manager), small | large)
+        self.assertFalse(to_approve(self.finance), "finance waits for the manager")
+        self._decide(large, self.manager)
+        self.assertEqual(to_approve(self.finance), large)
+        self.assertEqual(to_approve(self.manager), small)
+        self.assertFalse(to_approve(self.purchaser))
 
     def test_nobody_approves_their_own_request(self):
         order = self._order(10000, user=self.manager)
@@ -159,6 +182,10 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
         review = order.review_ids
         with self.assertRaises(AccessError):
             review.with_user(self.purchaser).write({"status": "approved"})
+        with self.assertRaises(AccessError):
+            review.with_user(self.purchaser).write(
+                {"reviewer_ids": [Command.set(self.purchaser.ids)]}
+            )
         with self.assertRaises(AccessError):
             review.with_user(self.purchaser).unlink()
         with self.assertRaises(AccessError):
