@@ -1,11 +1,12 @@
-from . import (
-    approval_matrix,
-    approval_matrix_step,
-    customer_segment,
-    purchase_order,
-    res_partner,
-    tier_definition,
-    tier_review,
-    tier_validation,
-    unifyx_demo,
-)
+from . import customer_segment
+from . import res_partner
+from . import unifyx_demo
+from . import approval_exception_type
+from . import approval_matrix
+from . import approval_matrix_step
+from . import tier_definition
+from . import tier_review
+from . import tier_validation
+from . import approval_mixin
+from . import purchase_order
+from . import sale_order

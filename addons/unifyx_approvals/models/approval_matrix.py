@@ -6,6 +6,7 @@ from odoo.exceptions import ValidationError
 # Document type -> (model, field holding the warehouse, field holding the partner)
 DOCUMENT_MODELS = {
     "purchase": ("purchase.order", "picking_type_id.warehouse_id", "partner_id"),
+    "sale": ("sale.order", "warehouse_id", "partner_id"),
 }
 
 
@@ -28,7 +29,10 @@ class UnifyxApprovalMatrix(models.Model):
     sequence = fields.Integer(default=10, tracking=True)
     active = fields.Boolean(default=True, tracking=True)
     document_type = fields.Selection(
-        [("purchase", "Purchase Order")], required=True, default="purchase", tracking=True
+        [("purchase", "Purchase Order"), ("sale", "Sale Order")],
+        required=True,
+        default="purchase",
+        tracking=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, tracking=True
@@ -51,6 +55,14 @@ class UnifyxApprovalMatrix(models.Model):
     )
     warehouse_ids = fields.Many2many("stock.warehouse", string="Warehouses")
     partner_ids = fields.Many2many("res.partner", string="Vendors or Customers")
+    team_ids = fields.Many2many(
+        "crm.team", string="Sales Teams", help="Sale orders of these teams (channels) only."
+    )
+    exception_type_ids = fields.Many2many(
+        "unifyx.approval.exception.type",
+        string="Sales Exceptions",
+        help="The row applies to sale orders raising any of these exceptions.",
+    )
     reminder_delay = fields.Integer(
         string="Reminder After (days)",
         default=2,
@@ -77,7 +89,23 @@ class UnifyxApprovalMatrix(models.Model):
                     )
                 )
 
-    @api.depends("amount_min", "amount_max", "category_ids", "warehouse_ids", "partner_ids")
+    @api.constrains("document_type", "team_ids", "exception_type_ids")
+    def _check_sale_conditions(self):
+        for row in self:
+            if row.document_type != "sale" and (row.team_ids or row.exception_type_ids):
+                raise ValidationError(
+                    self.env._("Sales teams and sales exceptions apply to sale orders only.")
+                )
+
+    @api.depends(
+        "amount_min",
+        "amount_max",
+        "category_ids",
+        "warehouse_ids",
+        "partner_ids",
+        "team_ids",
+        "exception_type_ids",
+    )
     def _compute_description(self):
         for row in self:
             parts = []
@@ -95,6 +123,10 @@ class UnifyxApprovalMatrix(models.Model):
                 parts.append(", ".join(row.warehouse_ids.mapped("name")))
             if row.partner_ids:
                 parts.append(", ".join(row.partner_ids.mapped("display_name")))
+            if row.team_ids:
+                parts.append(", ".join(row.team_ids.mapped("name")))
+            if row.exception_type_ids:
+                parts.append(", ".join(row.exception_type_ids.mapped("name")))
             row.description = "; ".join(parts) or self.env._("every document")
 
     def _get_document_domain(self):
@@ -112,6 +144,10 @@ class UnifyxApprovalMatrix(models.Model):
             domain.append((warehouse_field, "in", self.warehouse_ids.ids))
         if self.partner_ids:
             domain.append((partner_field, "in", self.partner_ids.ids))
+        if self.team_ids:
+            domain.append(("team_id", "in", self.team_ids.ids))
+        if self.exception_type_ids:
+            domain.append(("unifyx_exception_type_ids", "in", self.exception_type_ids.ids))
         return domain
 
     @api.model_create_multi

@@ -14,4 +14,4 @@ class TierDefinition(models.Model):
     )
 
     def _get_tier_validation_model_names(self):
-        return super()._get_tier_validation_model_names() + ["purchase.order"]
+        return super()._get_tier_validation_model_names() + ["purchase.order", "sale.order"]

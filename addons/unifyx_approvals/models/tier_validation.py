@@ -1,6 +1,6 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import api, models
 
 from .tier_review import review_flow
 
@@ -10,6 +10,11 @@ class TierValidation(models.AbstractModel):
     create, decide or delete reviews (see tier_review.py)."""
 
     _inherit = "tier.validation"
+
+    @api.depends_context("uid")
+    def _compute_has_comment(self):
+        # Per user: a value computed for one user must not be served to another.
+        return super()._compute_has_comment()
 
     def request_validation(self):
         self.invalidate_recordset(["need_validation"])

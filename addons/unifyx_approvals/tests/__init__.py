@@ -1,1 +1,5 @@
-from . import test_demo_distributor, test_roles, test_ui
+from . import test_roles
+from . import test_demo_distributor
+from . import test_approval_matrix
+from . import test_sale_approval
+from . import test_ui

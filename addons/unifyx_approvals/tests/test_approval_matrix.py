@@ -153,6 +153,7 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
         small, large = self._order(10000), self._order(30000)
         (small | large).request_validation()
         action = self.env.ref("unifyx_approvals.purchase_order_action_to_approve")
+
         def to_approve(user):
             domain = safe_eval(action.domain, {"uid": user.id})
             return self.env["purchase.order"].with_user(user).search(domain)
