@@ -7,6 +7,8 @@ from . import approval_matrix_step
 from . import tier_definition
 from . import tier_review
 from . import tier_validation
+from . import res_company
+from . import purchase_budget
 from . import approval_mixin
 from . import purchase_order
 from . import sale_order

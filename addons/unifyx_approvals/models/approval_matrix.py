@@ -68,6 +68,11 @@ class UnifyxApprovalMatrix(models.Model):
         default=2,
         help="Approvers get a reminder when a review waits longer than this. 0: never.",
     )
+    over_budget = fields.Boolean(
+        string="Over Category Budget",
+        help="The row applies to purchases that would take a category budget of the "
+        "period over its amount, whatever their amount.",
+    )
     parallel = fields.Boolean(
         help="Steps may approve in any order. Otherwise each step waits for the one before."
     )
@@ -105,6 +110,7 @@ class UnifyxApprovalMatrix(models.Model):
         "partner_ids",
         "team_ids",
         "exception_type_ids",
+        "over_budget",
     )
     def _compute_description(self):
         for row in self:
@@ -127,6 +133,8 @@ class UnifyxApprovalMatrix(models.Model):
                 parts.append(", ".join(row.team_ids.mapped("name")))
             if row.exception_type_ids:
                 parts.append(", ".join(row.exception_type_ids.mapped("name")))
+            if row.over_budget:
+                parts.append(self.env._("over budget"))
             row.description = "; ".join(parts) or self.env._("every document")
 
     def _get_document_domain(self):
@@ -134,6 +142,11 @@ class UnifyxApprovalMatrix(models.Model):
         self.ensure_one()
         _model, warehouse_field, partner_field = DOCUMENT_MODELS[self.document_type]
         domain = [("company_id", "=", self.company_id.id)]
+        if self.document_type == "purchase":
+            # Urgent purchases are approved after the fact, not before.
+            domain.append(("unifyx_urgent", "=", False))
+            if self.over_budget:
+                domain.append(("unifyx_budget_exceeded", "=", True))
         if self.amount_min:
             domain.append(("unifyx_approval_amount", ">=", self.amount_min))
         if self.amount_max:

@@ -1,6 +1,7 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .approval_mixin import EDITABLE_UNDER_APPROVAL
 
@@ -27,6 +28,27 @@ class PurchaseOrder(models.Model):
         sanitize=False,
     )
 
+    unifyx_budget_exceeded = fields.Boolean(
+        string="Over Budget",
+        compute="_compute_unifyx_budget_exceeded",
+        help="Confirming this order would take a category budget of the period over its amount.",
+    )
+    # Urgent exception: confirmed at once, approved after the fact.
+    unifyx_urgent = fields.Boolean(
+        string="Urgent", copy=False, tracking=True, help="Confirm now, approve after the fact."
+    )
+    unifyx_urgent_reason = fields.Text(string="Urgency Reason", copy=False, tracking=True)
+    unifyx_urgent_state = fields.Selection(
+        [("to_approve", "To Approve"), ("approved", "Approved"), ("overdue", "Overdue")],
+        string="Urgent Approval",
+        copy=False,
+        readonly=True,
+        index=True,
+        tracking=True,
+    )
+    unifyx_urgent_deadline = fields.Date(string="Approve Before", copy=False, readonly=True)
+    unifyx_urgent_approved_by = fields.Many2one("res.users", copy=False, readonly=True)
+
     @api.depends("amount_untaxed", "currency_id", "date_order", "company_id")
     def _compute_unifyx_approval_amount(self):
         for order in self:
@@ -34,6 +56,37 @@ class PurchaseOrder(models.Model):
 
     def _compute_unifyx_approval_preview(self):
         self._unifyx_approval_preview()
+
+    @api.depends("order_line.price_subtotal", "order_line.product_id", "date_order")
+    def _compute_unifyx_budget_exceeded(self):
+        Budget = self.env["unifyx.purchase.budget"].sudo()
+        for order in self:
+            exceeded = False
+            if order.state in ("draft", "sent", "to approve") and not isinstance(
+                order.id, models.NewId
+            ):
+                for budget in Budget._budgets_for(order):
+                    lines = order.order_line.filtered(
+                        lambda line, b=budget: line.product_id.categ_id.parent_path.startswith(
+                            b.category_id.parent_path
+                        )
+                    )
+                    amount = order.currency_id._convert(
+                        sum(lines.mapped("price_subtotal")),
+                        budget.currency_id,
+                        order.company_id,
+                        order.date_order or fields.Date.context_today(order),
+                    )
+                    if budget._committed_amount(exclude_order=order) + amount > budget.amount:
+                        exceeded = True
+                        break
+            order.unifyx_budget_exceeded = exceeded
+
+    @api.constrains("unifyx_urgent", "unifyx_urgent_reason")
+    def _check_unifyx_urgent_reason(self):
+        for order in self:
+            if order.unifyx_urgent and not (order.unifyx_urgent_reason or "").strip():
+                raise ValidationError(self.env._("An urgent purchase needs its reason."))
 
     @api.model
     def _get_under_validation_exceptions(self):
@@ -44,12 +97,98 @@ class PurchaseOrder(models.Model):
         return super()._get_after_validation_exceptions() + EDITABLE_UNDER_APPROVAL
 
     def write(self, vals):
+        protected = {"unifyx_urgent_state", "unifyx_urgent_deadline", "unifyx_urgent_approved_by"}
+        if protected & vals.keys() and not self.env.su:
+            raise AccessError(
+                self.env._("Urgent purchases are approved with their Approve button only.")
+            )
+        if "unifyx_urgent" in vals and self.filtered(lambda o: o.state not in ("draft", "sent")):
+            raise UserError(self.env._("Only a request for quotation can be flagged urgent."))
         before = self._unifyx_amounts_under_approval(
             vals, {"order_line", "partner_id", "currency_id", "picking_type_id"}
         )
         res = super().write(vals)
         self._unifyx_restart_if_worse(before)
         return res
+
+    def button_confirm(self):
+        # Urgent orders skip the matrix (its rows exclude them) and wait for an
+        # approval after the fact.
+        res = super().button_confirm()
+        urgent = self.filtered(
+            lambda o: (
+                o.unifyx_urgent and o.state in ("purchase", "done") and not o.unifyx_urgent_state
+            )
+        )
+        for order in urgent:
+            delay = order.company_id.unifyx_urgent_approval_days
+            order.sudo().write(
+                {
+                    "unifyx_urgent_state": "to_approve",
+                    "unifyx_urgent_deadline": fields.Date.add(
+                        fields.Date.context_today(order), days=delay
+                    ),
+                }
+            )
+            order._unifyx_schedule_urgent_activity("unifyx_approvals.group_purchasing_manager")
+        return res
+
+    def _unifyx_schedule_urgent_activity(self, group_xmlid):
+        self.ensure_one()
+        requester = self.user_id | self.create_uid
+        for user in self.env.ref(group_xmlid).users - requester:
+            if user.company_id == self.company_id or self.company_id in user.company_ids:
+                self.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=self.unifyx_urgent_deadline,
+                    summary=self.env._("Approve urgent purchase %s", self.name),
+                    note=self.unifyx_urgent_reason,
+                    user_id=user.id,
+                )
+
+    def action_unifyx_approve_urgent(self):
+        """After-the-fact approval of an urgent purchase."""
+        manager = self.env.user.has_group("unifyx_approvals.group_purchasing_manager") or (
+            self.env.user.has_group("unifyx_approvals.group_finance")
+        )
+        if not manager:
+            raise AccessError(self.env._("Only a purchasing manager or finance approves this."))
+        for order in self:
+            if order.unifyx_urgent_state not in ("to_approve", "overdue"):
+                raise UserError(self.env._("%s has no urgent approval pending.", order.name))
+            if self.env.user in (order.user_id | order.create_uid):
+                raise UserError(
+                    self.env._("You cannot approve your own urgent purchase %s.", order.name)
+                )
+            order.sudo().write(
+                {"unifyx_urgent_state": "approved", "unifyx_urgent_approved_by": self.env.user.id}
+            )
+            order.activity_ids.filtered(
+                lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+            ).sudo().action_feedback(feedback=self.env._("Urgent purchase approved."))
+            order.message_post(
+                body=self.env._(
+                    "Urgent purchase approved after the fact by %s.", self.env.user.name
+                )
+            )
+        return True
+
+    @api.model
+    def _cron_unifyx_escalate_urgent(self):
+        """Urgent purchases not approved in time become overdue and go to finance."""
+        overdue = self.sudo().search(
+            [
+                ("unifyx_urgent_state", "=", "to_approve"),
+                ("unifyx_urgent_deadline", "<", fields.Date.context_today(self)),
+            ]
+        )
+        for order in overdue:
+            order.unifyx_urgent_state = "overdue"
+            order._unifyx_schedule_urgent_activity("unifyx_approvals.group_finance")
+            order.message_post(
+                body=self.env._("Urgent purchase not approved in time: escalated to finance.")
+            )
+        return overdue
 
     def _validate_tier(self, tiers=False):
         self._unifyx_check_not_own_request(tiers)

@@ -1,0 +1,14 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    unifyx_urgent_approval_days = fields.Integer(
+        string="Urgent Purchase Approval Delay (days)",
+        default=2,
+        help="An urgent purchase confirmed at once must be approved within this delay; "
+        "after it, it is escalated to finance.",
+    )

@@ -1,0 +1,161 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
+
+from .common import UnifyxCase
+
+
+@tagged("post_install", "-at_install")
+class TestUrgentAndBudget(UnifyxCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
+        group = cls.env.ref("unifyx_approvals.group_purchasing_manager")
+        finance = cls.env.ref("unifyx_approvals.group_finance")
+        Matrix = cls.env["unifyx.approval.matrix"].with_user(cls.users["consultant"])
+        Matrix.create(
+            {
+                "name": "PO from 5,000",
+                "company_id": cls.company.id,
+                "amount_min": 5000,
+                "step_ids": [Command.create({"group_id": group.id})],
+            }
+        )
+        cls.budget_row = Matrix.create(
+            {
+                "name": "Over budget",
+                "sequence": 50,
+                "company_id": cls.company.id,
+                "over_budget": True,
+                "step_ids": [Command.create({"group_id": finance.id})],
+            }
+        )
+        cls.category = cls.env["product.category"].create({"name": "Cables T"})
+        cls.sub_category = cls.env["product.category"].create(
+            {"name": "Copper T", "parent_id": cls.category.id}
+        )
+        cls.product = cls.env["product.product"].create(
+            {"name": "Cable T", "type": "consu", "categ_id": cls.sub_category.id}
+        )
+        cls.vendor = cls.env["res.partner"].create(
+            {"name": "Vendor U", "company_id": cls.company.id}
+        )
+        today = fields.Date.context_today(cls.env["res.users"])
+        cls.budget = (
+            cls.env["unifyx.purchase.budget"]
+            .with_user(cls.users["finance"])
+            .create(
+                {
+                    "company_id": cls.company.id,
+                    "category_id": cls.category.id,
+                    "date_from": today.replace(day=1),
+                    "date_to": today.replace(day=1) + timedelta(days=40),
+                    "amount": 3000,
+                }
+            )
+        )
+
+    def _order(self, amount, **vals):
+        return (
+            self.env["purchase.order"]
+            .with_user(self.users["purchaser"])
+            .create(
+                {
+                    "partner_id": self.vendor.id,
+                    "company_id": self.company.id,
+                    "order_line": [
+                        Command.create(
+                            {"product_id": self.product.id, "price_unit": amount, "taxes_id": False}
+                        )
+                    ],
+                    **vals,
+                }
+            )
+        )
+
+    def _approve(self, order, user):
+        action = order.with_user(user).validate_tier()
+        self.env["comment.wizard"].with_user(user).with_context(**action["context"]).create(
+            {"comment": "OK"}
+        ).add_comment()
+
+    def test_budget_consumption_and_release(self):
+        first = self._order(2000)
+        self.assertFalse(first.unifyx_budget_exceeded)
+        first.button_confirm()
+        self.assertEqual(first.state, "purchase")
+        self.assertEqual(self.budget.committed, 2000)
+        self.assertEqual(self.budget.remaining, 1000)
+        # 1,500 more would exceed the 3,000 budget: finance must approve, even
+        # under the purchaser's amount limit.
+        second = self._order(1500)
+        self.assertTrue(second.unifyx_budget_exceeded)
+        self.assertIn("Finance", second.unifyx_approval_preview)
+        with self.assertRaises(ValidationError):
+            second.button_confirm()
+        # Cancelling the first order releases its budget.
+        first.with_user(self.users["purchaser"]).button_cancel()
+        self.budget.invalidate_recordset()
+        self.assertEqual(self.budget.committed, 0)
+        second.invalidate_recordset()
+        self.assertFalse(second.unifyx_budget_exceeded)
+        second.button_confirm()
+        self.assertEqual(second.state, "purchase")
+
+    def test_budget_rights(self):
+        with self.assertRaises(AccessError):
+            self.budget.with_user(self.users["purchasing_manager"]).write({"amount": 1e9})
+        with self.assertRaises(ValidationError):
+            self.budget.with_user(self.users["finance"]).write({"amount": -1})
+
+    def test_urgent_purchase_confirms_now_and_is_approved_after(self):
+        with self.assertRaises(ValidationError):
+            self._order(8000, unifyx_urgent=True)
+        order = self._order(8000, unifyx_urgent=True, unifyx_urgent_reason="Site stopped")
+        order.button_confirm()
+        self.assertEqual(order.state, "purchase", "confirmed at once")
+        self.assertEqual(order.unifyx_urgent_state, "to_approve")
+        self.assertEqual(
+            order.unifyx_urgent_deadline,
+            fields.Date.add(fields.Date.context_today(order), days=2),
+        )
+        self.assertIn(
+            self.users["purchasing_manager"], order.activity_ids.user_id, "approver notified"
+        )
+        # The approval fields cannot be written directly, nor approved by the requester.
+        with self.assertRaises(AccessError):
+            order.with_user(self.users["purchaser"]).write({"unifyx_urgent_state": "approved"})
+        with self.assertRaises(AccessError):
+            order.with_user(self.users["purchaser"]).action_unifyx_approve_urgent()
+        order.with_user(self.users["purchasing_manager"]).action_unifyx_approve_urgent()
+        self.assertEqual(order.unifyx_urgent_state, "approved")
+        self.assertEqual(order.unifyx_urgent_approved_by, self.users["purchasing_manager"])
+
+    def test_urgent_overdue_is_escalated(self):
+        order = self._order(8000, unifyx_urgent=True, unifyx_urgent_reason="Stock-out")
+        order.button_confirm()
+        order.sudo().unifyx_urgent_deadline = fields.Date.subtract(
+            fields.Date.context_today(order), days=1
+        )
+        escalated = self.env["purchase.order"]._cron_unifyx_escalate_urgent()
+        self.assertIn(order, escalated)
+        self.assertEqual(order.unifyx_urgent_state, "overdue")
+        self.assertIn(self.users["finance"], order.activity_ids.user_id)
+        action = self.env.ref("unifyx_approvals.purchase_order_action_urgent")
+        self.assertIn(order, self.env["purchase.order"].search(safe_eval(action.domain)))
+        order.with_user(self.users["finance"]).action_unifyx_approve_urgent()
+        self.assertEqual(order.unifyx_urgent_state, "approved")
+
+    def test_confirmed_order_cannot_become_urgent(self):
+        order = self._order(100)
+        order.button_confirm()
+        with self.assertRaises(UserError):
+            order.with_user(self.users["purchaser"]).write(
+                {"unifyx_urgent": True, "unifyx_urgent_reason": "late"}
+            )
