@@ -30,6 +30,7 @@
         "views/purchase_order_views.xml",
         "views/sale_order_views.xml",
         "views/purchase_budget_views.xml",
+        "views/res_users_views.xml",
         "views/customer_segment_views.xml",
         "views/res_partner_views.xml",
         "views/menus.xml",

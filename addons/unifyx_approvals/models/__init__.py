@@ -8,6 +8,7 @@ from . import tier_definition
 from . import tier_review
 from . import tier_validation
 from . import res_company
+from . import res_users
 from . import purchase_budget
 from . import approval_mixin
 from . import purchase_order

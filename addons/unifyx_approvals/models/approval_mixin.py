@@ -99,17 +99,25 @@ class UnifyxApprovalMixin(models.AbstractModel):
         )
         worse.restart_validation()
 
-    def _unifyx_check_not_own_request(self, tiers):
-        """Nobody approves their own request, whatever roles they hold."""
+    def _unifyx_check_approver(self, tiers):
+        """Nobody approves their own request, whatever roles they hold, nor
+        after their delegation has ended."""
         self.ensure_one()
-        reviews = tiers or self.review_ids
-        if (
-            not self.env.su
-            and self.env.user in (self.user_id | self.create_uid)
-            and reviews.filtered(
-                lambda r: r.status in ("waiting", "pending") and self.env.user in r.reviewer_ids
+        if self.env.su:
+            return
+        reviews = (tiers or self.review_ids).filtered(
+            lambda r: r.status in ("waiting", "pending") and self.env.user in r.reviewer_ids
+        )
+        if not reviews:
+            return
+        if any(self.env.user not in review.sudo()._get_reviewers() for review in reviews):
+            raise UserError(
+                self.env._(
+                    "Your delegation to approve %(document)s has ended.",
+                    document=self.display_name,
+                )
             )
-        ):
+        if self.env.user in (self.user_id | self.create_uid):
             raise UserError(
                 self.env._(
                     "You cannot approve your own request %(document)s: "

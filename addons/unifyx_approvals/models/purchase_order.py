@@ -191,5 +191,5 @@ class PurchaseOrder(models.Model):
         return overdue
 
     def _validate_tier(self, tiers=False):
-        self._unifyx_check_not_own_request(tiers)
+        self._unifyx_check_approver(tiers)
         return super()._validate_tier(tiers=tiers)

@@ -106,5 +106,5 @@ class SaleOrder(models.Model):
         return res
 
     def _validate_tier(self, tiers=False):
-        self._unifyx_check_not_own_request(tiers)
+        self._unifyx_check_approver(tiers)
         return super()._validate_tier(tiers=tiers)

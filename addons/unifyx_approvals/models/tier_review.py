@@ -68,6 +68,31 @@ class TierReview(models.Model):
         self._unifyx_check_review_flow()
         return super().unlink()
 
+    def _get_reviewers(self):
+        # Delegates of the reviewers approve too while their delegation runs.
+        reviewers = super()._get_reviewers()
+        return reviewers | reviewers._unifyx_active_delegates()
+
+    @api.model
+    def _unifyx_refresh_reviewers(self, users=None):
+        """Recompute who may approve the open reviews (of ``users``' reviews, or
+        all): delegations start and end."""
+        domain = [("status", "in", ("waiting", "pending"))]
+        if users is not None:
+            domain += [
+                "|",
+                ("definition_id.reviewer_id", "in", users.ids),
+                ("definition_id.reviewer_group_id.users", "in", users.ids),
+            ]
+        reviews = self.search(domain)
+        with review_flow():
+            reviews._compute_reviewer_ids()
+        return reviews
+
+    @api.model
+    def _cron_unifyx_refresh_delegations(self):
+        return self._unifyx_refresh_reviewers()
+
     def _compute_can_review(self):
         # base_tier_validation moves waiting reviews to pending while computing.
         with review_flow():

@@ -1,0 +1,131 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from freezegun import freeze_time
+
+from odoo import Command, fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import UnifyxCase
+
+
+@tagged("post_install", "-at_install")
+class TestDelegation(UnifyxCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
+        cls.env["unifyx.approval.matrix"].create(
+            {
+                "name": "PO from 5,000",
+                "company_id": cls.company.id,
+                "amount_min": 5000,
+                "step_ids": [
+                    Command.create(
+                        {"group_id": cls.env.ref("unifyx_approvals.group_purchasing_manager").id}
+                    )
+                ],
+            }
+        )
+        cls.vendor = cls.env["res.partner"].create(
+            {"name": "Vendor D", "company_id": cls.company.id}
+        )
+        cls.product = cls.env["product.product"].create({"name": "Widget D", "type": "consu"})
+        cls.manager = cls.users["purchasing_manager"]
+        cls.stand_in = cls.users["warehouse_manager"]  # not a purchasing manager
+        cls.today = fields.Date.context_today(cls.manager)
+
+    def _order(self):
+        order = (
+            self.env["purchase.order"]
+            .with_user(self.users["purchaser"])
+            .create(
+                {
+                    "partner_id": self.vendor.id,
+                    "company_id": self.company.id,
+                    "order_line": [
+                        Command.create(
+                            {"product_id": self.product.id, "price_unit": 9000, "taxes_id": False}
+                        )
+                    ],
+                }
+            )
+        )
+        order.request_validation()
+        return order
+
+    def _approve(self, order, user):
+        action = order.with_user(user).validate_tier()
+        if isinstance(action, dict):
+            self.env["comment.wizard"].with_user(user).with_context(**action["context"]).create(
+                {"comment": "OK"}
+            ).add_comment()
+        order.invalidate_recordset()
+
+    def _delegate(self, date_to, date_from=None):
+        # People set their own delegation, from their preferences.
+        self.manager.with_user(self.manager).write(
+            {
+                "unifyx_delegate_id": self.stand_in.id,
+                "unifyx_delegate_date_from": date_from,
+                "unifyx_delegate_date_to": date_to,
+            }
+        )
+
+    def test_delegate_approves_during_delegation(self):
+        order = self._order()
+        self.assertNotIn(self.stand_in, order.review_ids.reviewer_ids)
+        self._delegate(self.today + timedelta(days=7))
+        self.assertIn(self.stand_in, order.review_ids.reviewer_ids, "open reviews follow")
+        self.assertIn(self.stand_in, self._order().review_ids.reviewer_ids, "and new ones")
+        self._approve(order, self.stand_in)
+        self.assertEqual(order.validation_status, "validated")
+        self.assertEqual(order.review_ids.done_by, self.stand_in)
+
+    def test_no_approval_after_delegation_ended(self):
+        self._delegate(self.today)
+        order = self._order()
+        self.assertIn(self.stand_in, order.review_ids.reviewer_ids)
+        with freeze_time(self.today + timedelta(days=1)):
+            with self.assertRaises(UserError):
+                self._approve(order, self.stand_in)
+            self.env["tier.review"]._cron_unifyx_refresh_delegations()
+            self.assertNotIn(self.stand_in, order.review_ids.reviewer_ids)
+        self.assertNotIn("approved", order.review_ids.mapped("status"))
+
+    def test_future_delegation_not_active_yet(self):
+        self._delegate(self.today + timedelta(days=10), date_from=self.today + timedelta(days=3))
+        order = self._order()
+        self.assertNotIn(self.stand_in, order.review_ids.reviewer_ids)
+
+    def test_delegation_rules(self):
+        with self.assertRaises(ValidationError):
+            self.manager.with_user(self.manager).write({"unifyx_delegate_id": self.stand_in.id})
+        with self.assertRaises(ValidationError):
+            self.manager.with_user(self.manager).write(
+                {"unifyx_delegate_id": self.manager.id, "unifyx_delegate_date_to": self.today}
+            )
+
+    def test_delegate_cannot_approve_own_request(self):
+        self._delegate(self.today + timedelta(days=7))
+        order = (
+            self.env["purchase.order"]
+            .sudo()
+            .create(
+                {
+                    "partner_id": self.vendor.id,
+                    "company_id": self.company.id,
+                    "user_id": self.stand_in.id,
+                    "order_line": [
+                        Command.create(
+                            {"product_id": self.product.id, "price_unit": 9000, "taxes_id": False}
+                        )
+                    ],
+                }
+            )
+        )
+        order.sudo().request_validation()
+        with self.assertRaises(UserError):
+            self._approve(order, self.stand_in)
