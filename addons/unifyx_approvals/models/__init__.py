@@ -13,3 +13,6 @@ from . import purchase_budget
 from . import approval_mixin
 from . import purchase_order
 from . import sale_order
+from . import stock_quant
+from . import inventory_approval
+from . import inventory_approval_line

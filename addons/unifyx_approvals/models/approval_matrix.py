@@ -3,10 +3,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# Document type -> (model, field holding the warehouse, field holding the partner)
+# Document type -> (model, path to the warehouse, to the partner, to the lines)
 DOCUMENT_MODELS = {
-    "purchase": ("purchase.order", "picking_type_id.warehouse_id", "partner_id"),
-    "sale": ("sale.order", "warehouse_id", "partner_id"),
+    "purchase": ("purchase.order", "picking_type_id.warehouse_id", "partner_id", "order_line"),
+    "sale": ("sale.order", "warehouse_id", "partner_id", "order_line"),
+    "inventory": ("unifyx.inventory.approval", "warehouse_ids", None, "line_ids"),
 }
 
 
@@ -29,7 +30,11 @@ class UnifyxApprovalMatrix(models.Model):
     sequence = fields.Integer(default=10, tracking=True)
     active = fields.Boolean(default=True, tracking=True)
     document_type = fields.Selection(
-        [("purchase", "Purchase Order"), ("sale", "Sale Order")],
+        [
+            ("purchase", "Purchase Order"),
+            ("sale", "Sale Order"),
+            ("inventory", "Inventory Adjustment"),
+        ],
         required=True,
         default="purchase",
         tracking=True,
@@ -140,7 +145,7 @@ class UnifyxApprovalMatrix(models.Model):
     def _get_document_domain(self):
         """The row's conditions as a domain on its document model."""
         self.ensure_one()
-        _model, warehouse_field, partner_field = DOCUMENT_MODELS[self.document_type]
+        _model, warehouse_field, partner_field, lines_field = DOCUMENT_MODELS[self.document_type]
         domain = [("company_id", "=", self.company_id.id)]
         if self.document_type == "purchase":
             # Urgent purchases are approved after the fact, not before.
@@ -152,10 +157,12 @@ class UnifyxApprovalMatrix(models.Model):
         if self.amount_max:
             domain.append(("unifyx_approval_amount", "<=", self.amount_max))
         if self.category_ids:
-            domain.append(("order_line.product_id.categ_id", "child_of", self.category_ids.ids))
+            domain.append(
+                ("%s.product_id.categ_id" % lines_field, "child_of", self.category_ids.ids)
+            )
         if self.warehouse_ids:
             domain.append((warehouse_field, "in", self.warehouse_ids.ids))
-        if self.partner_ids:
+        if self.partner_ids and partner_field:
             domain.append((partner_field, "in", self.partner_ids.ids))
         if self.team_ids:
             domain.append(("team_id", "in", self.team_ids.ids))
@@ -189,7 +196,7 @@ class UnifyxApprovalMatrix(models.Model):
         Definition = self.env["tier.definition"].sudo().with_context(active_test=False)
         model_ids = {
             doc_type: self.env["ir.model"]._get_id(model)
-            for doc_type, (model, _w, _p) in DOCUMENT_MODELS.items()
+            for doc_type, (model, *_paths) in DOCUMENT_MODELS.items()
         }
         to_create = []
         for row in self.with_context(active_test=False):

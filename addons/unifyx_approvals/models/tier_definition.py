@@ -14,4 +14,8 @@ class TierDefinition(models.Model):
     )
 
     def _get_tier_validation_model_names(self):
-        return super()._get_tier_validation_model_names() + ["purchase.order", "sale.order"]
+        return super()._get_tier_validation_model_names() + [
+            "purchase.order",
+            "sale.order",
+            "unifyx.inventory.approval",
+        ]

@@ -4,4 +4,5 @@ from . import test_approval_matrix
 from . import test_sale_approval
 from . import test_urgent_budget
 from . import test_delegation
+from . import test_inventory_approval
 from . import test_ui

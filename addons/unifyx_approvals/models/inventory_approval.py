@@ -1,0 +1,100 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .stock_quant import _INVENTORY_APPROVED, inventory_approved
+
+
+class UnifyxInventoryApproval(models.Model):
+    """Counted quantities held back until the approval matrix's approvers agree.
+
+    Applying a count whose valued difference matches an inventory row of the
+    matrix creates one of these instead of moving stock; once approved, applying
+    it sets the approved counted quantities and lets Odoo post the adjustment.
+    """
+
+    _name = "unifyx.inventory.approval"
+    _inherit = ["mail.thread", "tier.validation", "unifyx.approval.mixin"]
+    _description = "Inventory Adjustment Approval"
+    _order = "id desc"
+
+    _state_from = ["draft"]
+    _state_to = ["applied"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = False
+
+    name = fields.Char(required=True, readonly=True, default="/", copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, default=lambda self: self.env.company
+    )
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency"
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Requested By", readonly=True, default=lambda self: self.env.user
+    )
+    state = fields.Selection(
+        [("draft", "To Approve"), ("applied", "Applied"), ("cancel", "Cancelled")],
+        default="draft",
+        readonly=True,
+        tracking=True,
+    )
+    line_ids = fields.One2many(
+        "unifyx.inventory.approval.line", "approval_id", string="Counted Lines", readonly=True
+    )
+    warehouse_ids = fields.Many2many(
+        "stock.warehouse", compute="_compute_warehouse_ids", store=True, string="Warehouses"
+    )
+    unifyx_approval_amount = fields.Monetary(
+        string="Value of the Differences",
+        currency_field="company_currency_id",
+        compute="_compute_unifyx_approval_amount",
+        store=True,
+        help="Sum of the absolute valued differences, in the company currency.",
+    )
+    unifyx_approval_preview = fields.Html(
+        string="Who must approve this?", compute="_compute_unifyx_approval_preview"
+    )
+
+    @api.depends("line_ids.location_id")
+    def _compute_warehouse_ids(self):
+        for request in self:
+            request.warehouse_ids = request.line_ids.location_id.warehouse_id
+
+    @api.depends("line_ids.value")
+    def _compute_unifyx_approval_amount(self):
+        for request in self:
+            request.unifyx_approval_amount = sum(abs(v) for v in request.line_ids.mapped("value"))
+
+    def _compute_unifyx_approval_preview(self):
+        self._unifyx_approval_preview()
+
+    def write(self, vals):
+        if "state" in vals and not self.env.su and not _INVENTORY_APPROVED.get():
+            raise AccessError(self.env._("Apply or cancel an inventory approval with its buttons."))
+        return super().write(vals)
+
+    def _validate_tier(self, tiers=False):
+        self._unifyx_check_approver(tiers)
+        return super()._validate_tier(tiers=tiers)
+
+    def action_apply(self):
+        """Apply the approved counted quantities through Odoo's inventory."""
+        for request in self:
+            if request.state != "draft":
+                raise UserError(self.env._("%s is not waiting to be applied.", request.name))
+            quants = request.line_ids.quant_id.sudo()
+            with inventory_approved():
+                # The state change is what tier validation guards: unapproved, it raises.
+                request.write({"state": "applied"})
+                for line in request.line_ids:
+                    line.quant_id.sudo().inventory_quantity = line.counted_quantity
+                quants.with_context(inventory_name=request.name)._apply_inventory()
+            quants.inventory_quantity_set = False
+        return True
+
+    def action_cancel(self):
+        with inventory_approved():
+            self.filtered(lambda r: r.state == "draft").write({"state": "cancel"})
+        return True
