@@ -45,6 +45,10 @@ class TierReview(models.Model):
 
     _inherit = "tier.review"
 
+    # "To approve by me" searches these: keep them indexed.
+    status = fields.Selection(index=True)
+    can_review = fields.Boolean(index=True)
+
     def _unifyx_check_review_flow(self):
         if not self.env.su and not _REVIEW_FLOW.get():
             raise AccessError(

@@ -1,0 +1,109 @@
+"""Shared set-up of the benchmarks: open an installed UnifyX database with Odoo
+as a library. Run the scripts from the repository root, e.g.
+
+    python3 bench/approvals_confirm.py
+
+Database connection as for the scripts/ commands (ODOO_DB_HOST, ODOO_DB_USER...).
+"""
+
+import argparse
+import contextlib
+import os
+import subprocess
+import time
+
+import odoo
+from odoo.modules.registry import Registry
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def parse_args(description, **extra):
+    parser = argparse.ArgumentParser(description=description)
+    for name, (default, help_text) in extra.items():
+        parser.add_argument(
+            "--" + name.replace("_", "-"), default=default, type=type(default), help=help_text
+        )
+    args = parser.parse_args()
+    addons = subprocess.run(
+        ["bash", "-c", ". scripts/lib.sh; require_odoo; addons_path"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    options = [
+        "--addons-path=" + addons,
+        "--db_host=" + os.environ.get("ODOO_DB_HOST", "127.0.0.1"),
+        "--db_port=" + os.environ.get("ODOO_DB_PORT", "5432"),
+        "--db_user=" + os.environ.get("ODOO_DB_USER", "odoo"),
+        "--log-level=warn",
+    ]
+    if os.environ.get("ODOO_DB_PASSWORD"):
+        options.append("--db_password=" + os.environ["ODOO_DB_PASSWORD"])
+    odoo.tools.config.parse_config(options)
+    return args
+
+
+@contextlib.contextmanager
+def environment(db):
+    """An environment on ``db`` whose work is rolled back at the end."""
+    registry = Registry(db)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        try:
+            yield env
+        finally:
+            cr.rollback()
+
+
+@contextlib.contextmanager
+def timer(results, key):
+    start = time.perf_counter()
+    yield
+    results[key] = time.perf_counter() - start
+
+
+def create_db_if_missing(db, modules):
+    """Create a baseline database with only ``modules`` (stock Odoo)."""
+    check = subprocess.run(
+        [
+            "psql",
+            "-h",
+            os.environ.get("ODOO_DB_HOST", "127.0.0.1"),
+            "-U",
+            os.environ.get("ODOO_DB_USER", "odoo"),
+            "-d",
+            "postgres",
+            "-tAc",
+            "select 1 from pg_database where datname = current_setting('x.db')",
+        ],
+        env=dict(os.environ, PGOPTIONS="-c x.db=" + db),
+        capture_output=True,
+        text=True,
+    )
+    if check.stdout.strip() == "1":
+        return
+    addons = subprocess.run(
+        ["bash", "-c", ". scripts/lib.sh; require_odoo; addons_path"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    subprocess.run(
+        [
+            "odoo",
+            "-d",
+            db,
+            "-i",
+            modules,
+            "--without-demo=all",
+            "--stop-after-init",
+            "--log-level=warn",
+            "--addons-path=" + addons,
+            "--db_host=" + os.environ.get("ODOO_DB_HOST", "127.0.0.1"),
+            "--db_user=" + os.environ.get("ODOO_DB_USER", "odoo"),
+        ],
+        check=True,
+    )
