@@ -3,7 +3,7 @@
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 # Set only by the approval flow's own methods (see tier_validation.py). A context

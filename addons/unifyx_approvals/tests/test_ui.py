@@ -32,3 +32,35 @@ class TestSalespersonTour(HttpCase):
             order.company_id, self.env.ref("unifyx_approvals.company_distributor_demo")
         )
         self.assertEqual(order.order_line.product_id.default_code, "UX-APP-00002")
+
+
+@tagged("post_install", "-at_install")
+class TestPurchaseApprovalTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for bundle in ("web.assets_web", "web.assets_tests"):
+            assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
+            assets.js()
+            assets.css()
+
+    def test_purchase_submitted_then_approved_in_the_browser(self):
+        """The brief's band 5,000-25,000: the purchaser submits, the purchasing
+        manager approves with a comment and confirms."""
+        self.start_tour("/odoo", "unifyx_purchaser_request_approval", login="purchaser")
+        order = self.env["purchase.order"].search(
+            [("user_id.login", "=", "purchaser"), ("amount_untaxed", "=", 6000)],
+            order="id desc",
+            limit=1,
+        )
+        self.assertEqual(order.validation_status, "waiting")
+        self.assertEqual(order.state, "draft")
+        self.start_tour(
+            "/odoo/action-purchase.purchase_rfq/%d" % order.id,
+            "unifyx_manager_approve_purchase",
+            login="purchase_manager",
+        )
+        order.invalidate_recordset()
+        self.assertEqual(order.state, "purchase")
+        self.assertEqual(order.review_ids.done_by.login, "purchase_manager")
+        self.assertEqual(order.review_ids.comment, "Agreed for the Lyon site")
