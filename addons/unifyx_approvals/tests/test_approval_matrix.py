@@ -310,3 +310,70 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
                     "amount_max": 50,
                 }
             )
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalQueryCount(UnifyxCase):
+    """The approval's cost of confirming does not grow with the order's lines."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
+        cls.governed, cls.free = cls.env["res.partner"].create(
+            [
+                {"name": "Governed vendor", "company_id": cls.company.id},
+                {"name": "Free vendor", "company_id": cls.company.id},
+            ]
+        )
+        cls.env["unifyx.approval.matrix"].create(
+            {
+                "name": "Governed vendor",
+                "company_id": cls.company.id,
+                "partner_ids": [Command.link(cls.governed.id)],
+                "step_ids": [
+                    Command.create(
+                        {"group_id": cls.env.ref("unifyx_approvals.group_purchasing_manager").id}
+                    )
+                ],
+            }
+        )
+        cls.products = cls.env["product.product"].create(
+            [{"name": "Q%d" % i, "type": "consu", "is_storable": True} for i in range(12)]
+        )
+
+    def _order(self, vendor, lines):
+        order = self.env["purchase.order"].create(
+            {
+                "partner_id": vendor.id,
+                "company_id": self.company.id,
+                "order_line": [
+                    Command.create({"product_id": p.id, "price_unit": 10, "taxes_id": False})
+                    for p in self.products[:lines]
+                ],
+            }
+        )
+        if vendor == self.governed:
+            order.request_validation()
+            order.review_ids.sudo().write({"status": "approved"})
+        return order
+
+    def _confirm_queries(self, order):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        start = self.env.cr.sql_log_count
+        order.button_confirm()
+        self.env.flush_all()
+        self.assertEqual(order.state, "purchase")
+        return self.env.cr.sql_log_count - start
+
+    def test_confirm_overhead_independent_of_lines(self):
+        # Warm the caches of both paths first.
+        self._confirm_queries(self._order(self.governed, 1))
+        self._confirm_queries(self._order(self.free, 1))
+        overhead = {}
+        for lines in (2, 12):
+            governed = self._confirm_queries(self._order(self.governed, lines))
+            free = self._confirm_queries(self._order(self.free, lines))
+            overhead[lines] = governed - free
+        self.assertEqual(overhead[2], overhead[12], overhead)
