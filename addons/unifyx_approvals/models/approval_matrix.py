@@ -223,13 +223,23 @@ class UnifyxApprovalMatrix(models.Model):
     def _prepare_tier_definition(self, step, index, model_ids):
         self.ensure_one()
         is_group = step.approver_type == "group"
+        manager_field = (
+            self.env["ir.model.fields"]._get(
+                DOCUMENT_MODELS[self.document_type][0], "unifyx_requester_manager_id"
+            )
+            if step.approver_type == "manager"
+            else self.env["ir.model.fields"]
+        )
         return {
             "name": "%s: %s" % (self.name, step.display_name),
             "model_id": model_ids[self.document_type],
             "company_id": self.company_id.id,
-            "review_type": "group" if is_group else "individual",
+            "review_type": "group"
+            if is_group
+            else ("field" if step.approver_type == "manager" else "individual"),
             "reviewer_group_id": step.group_id.id if is_group else False,
-            "reviewer_id": step.user_id.id if not is_group else False,
+            "reviewer_id": step.user_id.id if step.approver_type == "user" else False,
+            "reviewer_field_id": manager_field.id,
             "definition_type": "domain",
             "definition_domain": repr(self._get_document_domain()),
             # tier.review numbers definitions by descending sequence: the first

@@ -14,7 +14,9 @@ class UnifyxApprovalMatrixStep(models.Model):
     )
     sequence = fields.Integer(default=10)
     approver_type = fields.Selection(
-        [("group", "Role"), ("user", "Named user")], required=True, default="group"
+        [("group", "Role"), ("user", "Named user"), ("manager", "Requester's manager")],
+        required=True,
+        default="group",
     )
     group_id = fields.Many2one(
         "res.groups",
@@ -29,13 +31,20 @@ class UnifyxApprovalMatrixStep(models.Model):
                 raise ValidationError(self.env._("A role step needs a role."))
             if step.approver_type == "user" and not step.user_id:
                 raise ValidationError(self.env._("A named-user step needs a user."))
+            if step.approver_type == "manager" and (step.group_id or step.user_id):
+                raise ValidationError(
+                    self.env._("A requester's-manager step takes no role nor user.")
+                )
 
     @api.depends("approver_type", "group_id", "user_id")
     def _compute_display_name(self):
         for step in self:
-            step.display_name = (
-                step.group_id.name if step.approver_type == "group" else step.user_id.name
-            ) or ""
+            if step.approver_type == "manager":
+                step.display_name = self.env._("Requester's manager")
+            else:
+                step.display_name = (
+                    step.group_id.name if step.approver_type == "group" else step.user_id.name
+                ) or ""
 
     @api.model_create_multi
     def create(self, vals_list):

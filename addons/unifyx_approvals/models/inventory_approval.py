@@ -53,6 +53,9 @@ class UnifyxInventoryApproval(models.Model):
         store=True,
         help="Sum of the absolute valued differences, in the company currency.",
     )
+    unifyx_requester_manager_id = fields.Many2one(
+        related="user_id.unifyx_approval_manager_id", string="Requester's Manager"
+    )
     unifyx_approval_preview = fields.Html(
         string="Who must approve this?", compute="_compute_unifyx_approval_preview"
     )

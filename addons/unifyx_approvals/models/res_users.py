@@ -16,6 +16,12 @@ class ResUsers(models.Model):
     )
     unifyx_delegate_date_from = fields.Date(string="Delegation From")
     unifyx_delegate_date_to = fields.Date(string="Delegation Until")
+    unifyx_approval_manager_id = fields.Many2one(
+        "res.users",
+        string="Approval Manager",
+        help="Approves this person's requests where the approval matrix asks for "
+        "the requester's manager.",
+    )
 
     @property
     def SELF_WRITEABLE_FIELDS(self):

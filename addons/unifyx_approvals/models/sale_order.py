@@ -20,6 +20,9 @@ class SaleOrder(models.Model):
     company_currency_id = fields.Many2one(
         related="company_id.currency_id", string="Company Currency"
     )
+    unifyx_requester_manager_id = fields.Many2one(
+        related="user_id.unifyx_approval_manager_id", string="Requester's Manager"
+    )
     unifyx_approval_preview = fields.Html(
         string="Who must approve this?",
         compute="_compute_unifyx_approval_preview",

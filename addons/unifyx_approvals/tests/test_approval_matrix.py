@@ -377,3 +377,38 @@ class TestApprovalQueryCount(UnifyxCase):
             free = self._confirm_queries(self._order(self.free, lines))
             overhead[lines] = governed - free
         self.assertEqual(overhead[2], overhead[12], overhead)
+
+
+@tagged("post_install", "-at_install")
+class TestRequesterManager(UnifyxCase):
+    def test_requester_manager_step(self):
+        env = self.env(context=dict(self.env.context, allowed_company_ids=self.company.ids))
+        purchaser, boss = self.users["purchaser"], self.users["finance"]
+        purchaser.unifyx_approval_manager_id = boss
+        env["unifyx.approval.matrix"].create(
+            {
+                "name": "Manager approves",
+                "company_id": self.company.id,
+                "step_ids": [Command.create({"approver_type": "manager"})],
+            }
+        )
+        vendor = env["res.partner"].create({"name": "V M", "company_id": self.company.id})
+        product = env["product.product"].create({"name": "P M", "type": "consu"})
+        order = (
+            env["purchase.order"]
+            .with_user(purchaser)
+            .create(
+                {
+                    "partner_id": vendor.id,
+                    "company_id": self.company.id,
+                    "order_line": [Command.create({"product_id": product.id, "price_unit": 5})],
+                }
+            )
+        )
+        order.request_validation()
+        self.assertEqual(order.review_ids.reviewer_ids, boss)
+        action = order.with_user(boss).validate_tier()
+        env["comment.wizard"].with_user(boss).with_context(**action["context"]).create(
+            {"comment": "OK"}
+        ).add_comment()
+        self.assertEqual(order.validation_status, "validated")
