@@ -83,10 +83,11 @@ with environment(args.suite_db) as env:
             INSERT INTO tier_review
                 (model, res_id, definition_id, company_id, sequence, status, can_review)
             SELECT 'purchase.order', id, %(definition)s, %(company)s, 1,
-                   CASE WHEN id %% 100 = 0 THEN 'pending' ELSE 'approved' END,
-                   id %% 100 = 0
-              FROM purchase_order WHERE name LIKE 'BENCH%%'
+                   CASE WHEN mod(id, 100) = 0 THEN 'pending' ELSE 'approved' END,
+                   mod(id, 100) = 0
+              FROM purchase_order WHERE name LIKE %(pattern)s
             """,
+            pattern="BENCH%",
             definition=definition.id,
             company=company.id,
         )
