@@ -643,3 +643,71 @@ class TestTraceabilityScenario(OperationsCase):
         )
         self.assertLayersBooked(self._layers(delivery.move_ids))
         self.assertStockMatchesAccounting()
+
+
+class TestInvoiceOnDelivery(OperationsCase):
+    def _deliver(self, order, quantities=None):
+        pickings = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+        return self._process(pickings, self.user["wh_operator"], quantities)
+
+    def test_company_option_invoices_each_delivery_and_credits_returns(self):
+        self.company.unifyx_invoice_on_delivery = True
+        self.assertEqual(self.customer.unifyx_invoice_on_delivery, "company")
+        product = self._product("average")
+        self._process(self._purchase(product, 10).picking_ids, self.user["wh_operator"])
+        order = self._sell(product, 5, discount=7.5)
+        line = order.order_line
+        # Partial delivery: 3 invoiced and posted at validation, nobody re-types.
+        backorder = self._deliver(order, {product: 3})
+        invoice = order.invoice_ids
+        self.assertEqual(invoice.state, "posted")
+        self.assertEqual(invoice.move_type, "out_invoice")
+        inv_line = invoice.invoice_line_ids
+        self.assertEqual(inv_line.quantity, 3)
+        self.assertEqual(inv_line.price_unit, line.price_unit)
+        self.assertEqual(inv_line.discount, 7.5)
+        self.assertEqual(inv_line.tax_ids, line.tax_id)
+        self.assertEqual(invoice.invoice_payment_term_id, order.payment_term_id)
+        self.assertEqual(invoice.fiscal_position_id, order.fiscal_position_id)
+        self.assertEqual(invoice.partner_id, order.partner_invoice_id)
+        self.assertEqual(line.qty_invoiced, 3)
+        # The rest: a second invoice.
+        self._process(backorder, self.user["wh_operator"])
+        second = order.invoice_ids - invoice
+        self.assertEqual(second.state, "posted")
+        self.assertEqual(second.invoice_line_ids.quantity, 2)
+        self.assertEqual(order.invoice_status, "invoiced")
+        # A customer return: the credit note is posted at validation too.
+        returned = self._return(backorder, self.user["wh_manager"], {product: 1})
+        self._process(returned, self.user["wh_operator"])
+        refund = order.invoice_ids - invoice - second
+        self.assertEqual(refund.move_type, "out_refund")
+        self.assertEqual(refund.state, "posted")
+        self.assertEqual(refund.invoice_line_ids.quantity, 1)
+        self.assertEqual(refund.invoice_line_ids.discount, 7.5)
+        self.assertEqual(line.qty_invoiced, 4)
+        self.assertEqual(order.invoice_status, "invoiced")
+        self.assertStockMatchesAccounting()
+
+    def test_customer_setting_overrides_company(self):
+        product = self._product("fifo")
+        self._process(self._purchase(product, 4).picking_ids, self.user["wh_operator"])
+        # Company off, customer always.
+        self.company.unifyx_invoice_on_delivery = False
+        self.customer.unifyx_invoice_on_delivery = "always"
+        order = self._sell(product, 1)
+        self._deliver(order)
+        self.assertEqual(order.invoice_ids.state, "posted")
+        # Company on, customer never.
+        self.company.unifyx_invoice_on_delivery = True
+        self.customer.unifyx_invoice_on_delivery = "never"
+        order = self._sell(product, 1)
+        self._deliver(order)
+        self.assertFalse(order.invoice_ids)
+        self.assertEqual(order.invoice_status, "to invoice")
+        # Company off, customer default: nothing either.
+        self.company.unifyx_invoice_on_delivery = False
+        self.customer.unifyx_invoice_on_delivery = "company"
+        order = self._sell(product, 1)
+        self._deliver(order)
+        self.assertFalse(order.invoice_ids)

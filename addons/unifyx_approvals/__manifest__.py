@@ -24,6 +24,7 @@
         "security/ir.model.access.csv",
         "views/customer_segment_views.xml",
         "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [

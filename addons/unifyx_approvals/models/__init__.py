@@ -1,1 +1,8 @@
-from . import customer_segment, res_partner, unifyx_demo
+from . import (
+    customer_segment,
+    res_company,
+    res_config_settings,
+    res_partner,
+    stock_picking,
+    unifyx_demo,
+)
