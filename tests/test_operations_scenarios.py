@@ -711,3 +711,126 @@ class TestInvoiceOnDelivery(OperationsCase):
         order = self._sell(product, 1)
         self._deliver(order)
         self.assertFalse(order.invoice_ids)
+
+
+class TestBarcodeScenario(OperationsCase):
+    """The warehouse through OCA stock_barcodes: barcode strings in, as a scanner
+    sends them, into the scan wizard."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The distributor's shelves carry barcodes: the location is scanned too.
+        for group in ("operation", "inventory"):
+            cls.env.ref(
+                "stock_barcodes.stock_barcodes_option_group_%s" % group
+            ).option_ids.filtered(lambda o: o.field_name == "location_id").to_scan = True
+
+    def _scan(self, wizard, barcode):
+        wizard._barcode_scanned = barcode
+        wizard._on_barcode_scanned()
+        wizard.dummy_on_barcode_scanned()
+
+    def _scan_wizard(self, picking, option_group):
+        action = picking.with_user(self.user["wh_operator"]).action_barcode_scan(
+            option_group=self.env.ref(option_group)
+        )
+        return (
+            self.env[action["res_model"]]
+            .with_user(self.user["wh_operator"])
+            .browse(action["res_id"])
+        )
+
+    def test_receipt_by_scanning_then_wrong_barcode(self):
+        product = self._product("fifo")
+        stock = self.lyon.lot_stock_id
+        before = self._qty(product, stock)
+        order = self._purchase(product, 3, price=12.0)
+        receipt = order.picking_ids
+        wizard = self._scan_wizard(receipt, "stock_barcodes.stock_barcodes_option_group_picking_in")
+        self.assertEqual(wizard._name, "wiz.stock.barcodes.read.picking")
+        for _i in range(3):
+            self._scan(wizard, product.barcode)
+            self.assertNotIn(wizard.message_type, ("not_found", "more_match"), wizard.message)
+        self.assertEqual(sum(receipt.move_line_ids.mapped("qty_picked")), 3)
+        # A barcode nobody knows: refused, nothing picked.
+        self._scan(wizard, "3760000000000")
+        self.assertEqual(wizard.message_type, "not_found")
+        self.assertEqual(sum(receipt.move_line_ids.mapped("qty_picked")), 3)
+        wizard.action_validate_picking()
+        self.assertEqual(receipt.state, "done")
+        self.assertEqual(self._qty(product, stock), before + 3)
+        self.assertEqual(order.order_line.qty_received, 3)
+        self.assertLayersBooked(self._layers(receipt.move_ids))
+        self.assertStockMatchesAccounting()
+
+    def test_delivery_by_scanning_location_product_and_lot(self):
+        product = self._product("fifo", "lot") or self._product("average", "lot")
+        shelf = self.env["stock.location"].search([("barcode", "=", "LYO-A-02")])
+        self.env["stock.quant"].with_context(inventory_mode=True).create(
+            {
+                "product_id": product.id,
+                "location_id": shelf.id,
+                "lot_id": self.env["stock.lot"]
+                .create({"name": "OPS-SCAN-LOT", "product_id": product.id})
+                .id,
+                "inventory_quantity": 5,
+            }
+        ).action_apply_inventory()
+        order = self._sell(product, 2)
+        delivery = self.env["stock.picking"].browse(order.picking_ids.id)
+        self.assertEqual(delivery.move_line_ids.location_id, shelf)
+        wizard = self._scan_wizard(delivery, "stock_barcodes.stock_barcodes_option_group_operation")
+        self._scan(wizard, product.barcode)
+        self.assertEqual(wizard.product_id, product)
+        # A lot that does not exist: refused.
+        self._scan(wizard, "NO-SUCH-LOT-42")
+        self.assertEqual(wizard.message_type, "not_found")
+        self.assertFalse(self.env["stock.lot"].search([("name", "=", "NO-SUCH-LOT-42")]))
+        self._scan(wizard, "OPS-SCAN-LOT")
+        self._scan(wizard, "OPS-SCAN-LOT")
+        picked = delivery.move_line_ids.filtered("qty_picked")
+        self.assertEqual(sum(picked.mapped("qty_picked")), 2)
+        self.assertEqual(picked.lot_id.name, "OPS-SCAN-LOT")
+        wizard.action_validate_picking()
+        self.assertEqual(delivery.state, "done")
+        self.assertEqual(order.order_line.qty_delivered, 2)
+        self.assertEqual(self._qty(product, shelf), 3)
+        self.assertStockMatchesAccounting()
+
+    def test_count_by_scanning(self):
+        product = self._product("average")
+        shelf = self.env["stock.location"].search([("barcode", "=", "LYO-B-01")])
+        wizard = (
+            self.env["wiz.stock.barcodes.read.inventory"]
+            .with_user(self.user["wh_manager"])
+            .create(
+                {
+                    "option_group_id": self.env.ref(
+                        "stock_barcodes.stock_barcodes_option_group_inventory"
+                    ).id,
+                    "step": 1,
+                }
+            )
+        )
+        self._scan(wizard, "LYO-B-01")
+        self.assertEqual(wizard.location_id, shelf)
+        for _i in range(4):
+            self._scan(wizard, product.barcode)
+        self._scan(wizard, "0000000000017")
+        self.assertEqual(wizard.message_type, "not_found")
+        quant = self.env["stock.quant"].search(
+            [("product_id", "=", product.id), ("location_id", "=", shelf.id)]
+        )
+        self.assertEqual(quant.inventory_quantity, 4)
+        on_shelf = quant.quantity
+        quant.with_user(self.user["wh_manager"]).action_apply_inventory()
+        self.assertEqual(self._qty(product, shelf), 4)
+        move = self.env["stock.move"].search(
+            [("is_inventory", "=", True), ("product_id", "=", product.id)],
+            order="id desc",
+            limit=1,
+        )
+        self.assertEqual(move.quantity, abs(4 - on_shelf))
+        self.assertLayersBooked(self._layers(move))
+        self.assertStockMatchesAccounting()
