@@ -5,7 +5,9 @@ is played by the role that does it and checks quantities per location,
 valuation layers, journal entries and the documents produced, and at the end
 that the stock value (valuation layers) equals the balance of account 370000."""
 
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.tests import Form, TransactionCase, tagged
 
 
@@ -833,4 +835,50 @@ class TestBarcodeScenario(OperationsCase):
         )
         self.assertEqual(move.quantity, abs(4 - on_shelf))
         self.assertLayersBooked(self._layers(move))
+        self.assertStockMatchesAccounting()
+
+
+class TestCycleCountPlan(OperationsCase):
+    def test_demo_locations_are_counted_on_a_cycle(self):
+        today = fields.Date.today()
+        shelves = self.env["stock.location"].search(
+            [
+                ("company_id", "=", self.company.id),
+                "|",
+                ("barcode", "like", "-A-"),
+                ("barcode", "like", "-B-"),
+            ]
+        )
+        self.assertEqual(len(shelves), 12)
+        for shelf in shelves:
+            self.assertEqual(shelf.cyclic_inventory_frequency, 30 if "-A-" in shelf.barcode else 90)
+            self.assertTrue(shelf.next_inventory_date)
+            self.assertLessEqual(
+                shelf.next_inventory_date,
+                today + timedelta(days=shelf.cyclic_inventory_frequency),
+            )
+        for warehouse in (self.lyon, self.paris):
+            self.assertEqual(warehouse.lot_stock_id.cyclic_inventory_frequency, 180)
+        # The warehouse manager's count plan: the quants due in the next month.
+        shelf = shelves.filtered(lambda s: s.barcode == "LYO-A-01")
+        product = self._product("average")
+        self._process(self._purchase(product, 5).picking_ids, self.user["wh_operator"])
+        Quant = self.env["stock.quant"].with_user(self.user["wh_manager"])
+        quant = Quant.with_context(inventory_mode=True).create(
+            {"product_id": product.id, "location_id": shelf.id, "inventory_quantity": 2}
+        )
+        self.assertLessEqual(quant.inventory_date, shelf.next_inventory_date)
+        plan = Quant.search(
+            [
+                ("location_id", "=", shelf.id),
+                ("inventory_date", "<=", today + timedelta(days=30)),
+            ]
+        )
+        self.assertIn(quant, plan)
+        # Counting the shelf moves it to its next cycle.
+        quant.action_apply_inventory()
+        self.assertEqual(shelf.last_inventory_date, today)
+        self.assertEqual(shelf.next_inventory_date, today + timedelta(days=30))
+        self.assertEqual(quant.inventory_date, today + timedelta(days=30))
+        self.assertEqual(self._qty(product, shelf), 2)
         self.assertStockMatchesAccounting()
