@@ -882,3 +882,63 @@ class TestCycleCountPlan(OperationsCase):
         self.assertEqual(quant.inventory_date, today + timedelta(days=30))
         self.assertEqual(self._qty(product, shelf), 2)
         self.assertStockMatchesAccounting()
+
+
+class TestCallForTenders(OperationsCase):
+    def test_three_vendors_compared_best_confirmed_others_cancelled(self):
+        avco, fifo = self._product("average"), self._product("fifo")
+        vendors = self.env["res.partner"].search(
+            [("supplier_rank", ">", 0), ("company_id", "in", (False, self.company.id))],
+            order="id",
+            limit=3,
+        )
+        self.assertEqual(len(vendors), 3)
+        Order = self.env["purchase.order"].with_user(self.user["purchaser"])
+        first = Order.create(
+            {
+                "partner_id": vendors[0].id,
+                "picking_type_id": self.lyon.in_type_id.id,
+                "order_line": [
+                    Command.create({"product_id": p.id, "product_qty": 20}) for p in (avco, fifo)
+                ],
+            }
+        )
+        # Two alternatives for the same need, products copied.
+        for vendor in vendors[1:]:
+            self.env["purchase.requisition.create.alternative"].with_user(
+                self.user["purchaser"]
+            ).create(
+                {"origin_po_id": first.id, "partner_id": vendor.id, "copy_products": True}
+            ).action_create_alternative()
+        tender = first | first.alternative_po_ids
+        self.assertEqual(len(tender), 3)
+        self.assertEqual(tender.partner_id, vendors)
+        self.assertEqual(len(tender.order_line), 6)
+        # The vendors' answers: the second one is the cheapest on both lines.
+        prices = {vendors[0]: (10.0, 12.0), vendors[1]: (9.0, 11.0), vendors[2]: (9.5, 13.0)}
+        for order in tender:
+            for line in order.order_line:
+                line.price_unit = prices[order.partner_id][0 if line.product_id == avco else 1]
+        best = tender.filtered(lambda o: o.partner_id == vendors[1])
+        # Compared line by line: the comparison lists the six lines.
+        action = first.action_compare_alternative_lines()
+        self.assertEqual(
+            self.env["purchase.order.line"].search(action["domain"]), tender.order_line
+        )
+        best_price_ids, _dates, best_unit_ids = first.get_tender_best_lines()
+        self.assertEqual(set(best_price_ids), set(best.order_line.ids))
+        self.assertEqual(set(best_unit_ids), set(best.order_line.ids))
+        # Confirming the best asks what to do with the others: cancel them.
+        result = best.button_confirm()
+        self.assertEqual(result["res_model"], "purchase.requisition.alternative.warning")
+        Form(
+            self.env[result["res_model"]]
+            .with_user(self.user["purchaser"])
+            .with_context(**result["context"])
+        ).save().action_cancel_alternatives()
+        self.assertEqual(best.state, "purchase")
+        self.assertEqual((tender - best).mapped("state"), ["cancel", "cancel"])
+        self.assertAlmostEqual(best.amount_untaxed, 20 * 9.0 + 20 * 11.0, places=2)
+        self._process(best.picking_ids, self.user["wh_operator"])
+        self.assertLayersBooked(self._layers(best.picking_ids.move_ids))
+        self.assertStockMatchesAccounting()

@@ -15,6 +15,7 @@
         "sale_management",
         "sale_stock",
         "purchase_stock",
+        "purchase_requisition",
         "stock_account",
         "base_tier_validation",
         "stock_barcodes",
