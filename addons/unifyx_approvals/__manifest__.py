@@ -15,6 +15,7 @@
         "sale_management",
         "sale_stock",
         "purchase_stock",
+        "purchase_requisition",
         "stock_account",
         "base_tier_validation",
         "purchase_tier_validation",
@@ -35,6 +36,7 @@
         "views/inventory_approval_views.xml",
         "views/customer_segment_views.xml",
         "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [

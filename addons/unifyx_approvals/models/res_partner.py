@@ -13,8 +13,24 @@ class ResPartner(models.Model):
         tracking=True,
         help="Drives contract prices, margin floors and margin analysis.",
     )
+    unifyx_invoice_on_delivery = fields.Selection(
+        [("company", "Company default"), ("always", "Always"), ("never", "Never")],
+        string="Invoice on Delivery",
+        default="company",
+        required=True,
+        help="Create and post the invoice when a delivery of this customer is "
+        "validated: always, never, or as set for the company.",
+    )
+
+    def _unifyx_invoices_on_delivery(self, company):
+        """Whether validating a delivery for this (invoice) address invoices it."""
+        self.ensure_one()
+        policy = self.commercial_partner_id.unifyx_invoice_on_delivery
+        if policy == "company":
+            return company.unifyx_invoice_on_delivery
+        return policy == "always"
 
     @api.model
     def _commercial_fields(self):
         # Contacts of a company belong to the company's segment.
-        return super()._commercial_fields() + ["customer_segment_id"]
+        return super()._commercial_fields() + ["customer_segment_id", "unifyx_invoice_on_delivery"]

@@ -257,8 +257,13 @@ class UnifyxDemo(models.AbstractModel):
                             "usage": "internal",
                             "company_id": company.id,
                             "barcode": "%s-%s-%02d" % (warehouse.code, aisle, shelf),
+                            # Cycle counting: aisle A (fast movers) every month,
+                            # aisle B every quarter.
+                            "cyclic_inventory_frequency": 30 if aisle == "A" else 90,
                         }
                     )
+        # The rest of each warehouse's stock is counted twice a year.
+        (lyon | paris | marseille).lot_stock_id.cyclic_inventory_frequency = 180
         xmlids = [
             {"xml_id": "unifyx_approvals.warehouse_%s_demo" % code, "record": wh, "noupdate": True}
             for code, wh in (("lyon", lyon), ("paris", paris), ("marseille", marseille))
