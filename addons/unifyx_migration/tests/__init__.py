@@ -1,1 +1,1 @@
-from . import test_access, test_cleansing, test_readers
+from . import test_access, test_cleansing, test_readers, test_migration_run
