@@ -1,1 +1,7 @@
-from . import test_access, test_cleansing, test_readers, test_migration_run
+from . import (
+    test_access,
+    test_cleansing,
+    test_migration_run,
+    test_opening_stock,
+    test_readers,
+)
