@@ -202,6 +202,7 @@ class UnifyxMigrationRun(models.Model):
             for _field, note in notes:
                 if note.rule == "unit" and note.level == cleansing.CHANGE:
                     note.params["target"] = unit_names.get(note.value, note.value)
+                    note.params["value"] = note.original
             plans.append(
                 {
                     "row": number,

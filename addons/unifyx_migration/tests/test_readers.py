@@ -112,13 +112,13 @@ class TestReaders(unittest.TestCase):
         self.assertEqual(r.decode("é".encode("cp1252")), ("é", "cp1252"))
 
     def test_header_matching_tolerant(self):
-        headers = ["  RÉF.  ARTICLE ", "Designation", "code_barre", "Prix"]
+        headers = ["  RÉF.  ARTICLE ", "Designation", "EAN 13", "Prix"]
         found, missing = r.match_headers(
             headers,
             {
                 "default_code": ["Réf article"],
                 "name": ["Désignation", "Libellé"],
-                "barcode": ["Code barre", "EAN"],
+                "barcode": ["Code barre", "EAN13"],
                 "uom": ["Unité"],
             },
         )

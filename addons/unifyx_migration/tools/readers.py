@@ -52,8 +52,8 @@ class Table:
 
 
 def header_key(text):
-    """ " Réf.  Article " == "ref article" == "REF_ARTICLE"."""
-    return normalise_key(text)
+    """Compare headers without case, accents, punctuation or spaces ("EAN 13" == "ean13")."""
+    return normalise_key(text).replace(" ", "")
 
 
 def match_headers(headers, wanted):

@@ -45,8 +45,16 @@ TARGETS = {
         "barcode": ("barcode", False, ["EAN", "EAN13", "Code barre", "GTIN", "Barcode"]),
         "uom": ("unit", False, ["Unité", "UdM", "Unit", "UoM"]),
         "category": ("category", False, ["Catégorie", "Famille", "Category"]),
-        "list_price": ("decimal", False, ["Prix de vente", "Prix vente", "PV HT", "Sale price"]),
-        "cost": ("decimal", False, ["Coût", "Prix d'achat", "PA HT", "Prix achat", "Cost"]),
+        "list_price": (
+            "decimal",
+            False,
+            ["Prix de vente", "Prix vente", "PV HT", "Prix vente HT", "Sale price"],
+        ),
+        "cost": (
+            "decimal",
+            False,
+            ["Coût", "Prix d'achat", "PA HT", "Prix achat", "Prix achat HT", "Cost"],
+        ),
         "vendor": ("text", False, ["Fournisseur", "Vendor"]),
         "vendor_code": ("text", False, ["Réf. fournisseur", "Ref fournisseur", "Vendor code"]),
         "tracking": ("tracking", False, ["Suivi", "Traçabilité", "Tracking"]),
