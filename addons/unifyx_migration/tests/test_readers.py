@@ -52,7 +52,7 @@ def build_xls(rows, merges=()):
 
 
 class TestReaders(unittest.TestCase):
-    def read(self, name, content):
+    def read_file(self, name, content):
         table = r.read_table(name, content)
         return table.headers, list(table)
 
@@ -68,7 +68,7 @@ class TestReaders(unittest.TestCase):
             merges=["C2:C3"],
             formula_cell="D5",
         )
-        headers, rows = self.read("articles.XLSX", content)
+        headers, rows = self.read_file("articles.XLSX", content)
         self.assertEqual(headers, ["Réf. Article", "Désignation", "Catégorie", "Prix"])
         self.assertEqual(
             rows,
@@ -90,7 +90,7 @@ class TestReaders(unittest.TestCase):
             ],
             merges=[(1, 2, 2, 2)],
         )
-        headers, rows = self.read("old.xls", content)
+        headers, rows = self.read_file("old.xls", content)
         self.assertEqual(headers, ["Code", "Libellé", "Famille", "Date"])
         self.assertEqual(rows[0], (2, ["B1", "Gants", "EPI", datetime.datetime(2024, 3, 1)]))
         self.assertEqual(rows[1], (3, ["B2", "Lunettes", "EPI", None]))
@@ -98,7 +98,7 @@ class TestReaders(unittest.TestCase):
 
     def test_csv_cp1252_semicolon(self):
         text = "Réf;Désignation;Prix HT\r\nA1;Vis à bois;1 234,50 €\r\n;;\r\nA2;Écrou;0,5\r\n"
-        headers, rows = self.read("export.csv", text.encode("cp1252"))
+        headers, rows = self.read_file("export.csv", text.encode("cp1252"))
         self.assertEqual(headers, ["Réf", "Désignation", "Prix HT"])
         self.assertEqual(
             rows, [(2, ["A1", "Vis à bois", "1 234,50 €"]), (4, ["A2", "Écrou", "0,5"])]
@@ -106,7 +106,7 @@ class TestReaders(unittest.TestCase):
 
     def test_csv_utf8_bom_comma(self):
         text = '\ufeffcode,name,price\nX1,"Clé, plate",3.5\n'
-        headers, rows = self.read("x.csv", text.encode("utf-8"))
+        headers, rows = self.read_file("x.csv", text.encode("utf-8"))
         self.assertEqual(headers, ["code", "name", "price"])
         self.assertEqual(rows, [(2, ["X1", "Clé, plate", "3.5"])])
         self.assertEqual(r.decode("é".encode("cp1252")), ("é", "cp1252"))
