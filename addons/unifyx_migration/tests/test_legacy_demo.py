@@ -83,6 +83,6 @@ class TestLegacyDemoFiles(TransactionCase):
         layers = self.env["stock.valuation.layer"].search([("id", "not in", layers_before)])
         expected = 120 * 5.2 + 40 * 5.2 + 80 * 6.1 + 1500 * 0.12 + 25 * 640 + 2 * 21.5
         self.assertAlmostEqual(sum(layers.mapped("value")), expected)
-        moves = layers.account_move_id
-        self.assertEqual(len(moves), len(layers))
-        self.assertAlmostEqual(sum(moves.mapped("amount_total")), expected)
+        # The new categories are periodic (Odoo's default): layers, no journal entries; the
+        # real-time case is covered by test_opening_stock.
+        self.assertEqual(len(layers), 7)
