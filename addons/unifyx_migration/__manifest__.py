@@ -10,10 +10,18 @@
     "license": "LGPL-3",
     "depends": ["unifyx_pricing", "base_import"],
     "external_dependencies": {
-        "python": ["openpyxl", "xlrd", "phonenumbers", "openupgradelib"],
+        "python": ["openpyxl", "xlrd", "phonenumbers", "python-stdnum", "openupgradelib"],
     },
     "data": [
+        "security/ir.model.access.csv",
+        "security/unifyx_migration_security.xml",
+        "data/unifyx_migration_uom_synonym_data.xml",
+        "views/unifyx_migration_profile_views.xml",
+        "views/unifyx_migration_run_views.xml",
         "views/menus.xml",
+    ],
+    "demo": [
+        "demo/unifyx_migration_demo.xml",
     ],
     "installable": True,
 }

@@ -1,1 +1,8 @@
-from . import test_access
+from . import (
+    test_access,
+    test_cleansing,
+    test_legacy_demo,
+    test_migration_run,
+    test_opening_stock,
+    test_readers,
+)

@@ -1,0 +1,586 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Per-target resolution (match, references) and writing of cleaned rows.
+
+``_resolve_<target>(run, plans)`` finds the existing record of each row by the profile's
+match key (one search per batch), resolves references and adds error notes; nothing is
+written. ``_apply_<target>(run, plans)`` writes the valid rows and sets each plan's
+``action`` to create / update / unchanged.
+"""
+
+import re
+from collections import defaultdict
+
+from odoo import api, models
+from odoo.tools import float_compare
+
+from ..tools import cleansing
+from ..tools.cleansing import ERROR, WARNING, Note, normalise_key
+
+LEGACY_MODULE = "unifyx_legacy"
+
+UOM_TYPES = {
+    "reference": "reference",
+    "unite de reference": "reference",
+    "reference unit": "reference",
+    "bigger": "bigger",
+    "plus grand": "bigger",
+    "plus grande": "bigger",
+    "smaller": "smaller",
+    "plus petit": "smaller",
+    "plus petite": "smaller",
+}
+
+
+def _error(plan, field, code, original=None, **params):
+    plan["notes"].append((field, Note("match", ERROR, code, original, None, params)))
+
+
+def _warning(plan, field, code, original=None, **params):
+    plan["notes"].append((field, Note("match", WARNING, code, original, None, params)))
+
+
+def _has_error(plan):
+    return any(note.level == ERROR for _f, note in plan["notes"])
+
+
+def _xmlid_name(value):
+    return re.sub(r"[^\w\-]", "_", str(value))
+
+
+def _same(record, vals):
+    """True when writing ``vals`` would change nothing on ``record``."""
+    for name, value in vals.items():
+        field = record._fields[name]
+        current = record[name]
+        if field.type == "many2one":
+            if current.id != (value or False):
+                return False
+        elif field.type in ("float", "monetary"):
+            if float_compare(current or 0.0, value or 0.0, precision_digits=6):
+                return False
+        elif (current or False) != (value or False):
+            return False
+    return True
+
+
+class UnifyxMigrationLoader(models.AbstractModel):
+    _name = "unifyx.migration.loader"
+    _description = "Migration loader"
+
+    # ----------------------------------------------------------------- helpers
+    @api.model
+    def _match(self, run, plans, model, key_field, search_field=None):
+        """Attach the existing record of each plan by its match key, one search in all.
+
+        Two rows with the same key, or a key matching several records, are errors.
+        """
+        Model = self.env[model].with_context(active_test=False)
+        search_field = search_field or key_field
+        keyed = defaultdict(list)
+        for plan in plans:
+            key = plan["values"].get(key_field)
+            if _has_error(plan):
+                continue
+            if key is None:
+                _error(plan, key_field, "missing_key")
+                continue
+            keyed[key].append(plan)
+        for key, same in keyed.items():
+            for plan in same[1:]:
+                _error(plan, key_field, "duplicate_in_file", key, row=same[0]["row"])
+        if key_field == "external_id":
+            data = self.env["ir.model.data"].search(
+                [
+                    ("module", "=", LEGACY_MODULE),
+                    ("model", "=", model),
+                    ("name", "in", [_xmlid_name(k) for k in keyed]),
+                ]
+            )
+            found = defaultdict(lambda: Model)
+            for row in data:
+                found[row.name] |= Model.browse(row.res_id).exists()
+            by_key = {k: found[_xmlid_name(k)] for k in keyed}
+        else:
+            records = Model.search([(search_field, "in", list(keyed))]) if keyed else Model
+            by_key = defaultdict(lambda: Model)
+            for record in records:
+                by_key[record[search_field]] |= record
+        for key, same in keyed.items():
+            records = by_key.get(key) or Model
+            if len(records) > 1:
+                _error(same[0], key_field, "ambiguous", key, count=len(records))
+            else:
+                same[0]["record"] = records or None
+        return by_key
+
+    @api.model
+    def _set_external_ids(self, model, plans):
+        rows = [
+            {
+                "module": LEGACY_MODULE,
+                "name": _xmlid_name(p["values"]["external_id"]),
+                "model": model,
+                "res_id": p["record"].id,
+                "noupdate": True,
+            }
+            for p in plans
+            if p["action"] == "create" and p["values"].get("external_id")
+        ]
+        if rows:
+            self.env["ir.model.data"].create(rows)
+
+    @api.model
+    def _write_plans(self, model, plans, vals_of):
+        """Create in one batch, write only what differs; set each plan's action."""
+        to_create = []
+        for plan in plans:
+            vals = vals_of(plan)
+            record = plan["record"]
+            if record:
+                if _same(record, vals):
+                    plan["action"] = "unchanged"
+                else:
+                    record.write(vals)
+                    plan["action"] = "update"
+            else:
+                plan["action"] = "create"
+                to_create.append((plan, vals))
+        if to_create:
+            records = self.env[model].create([vals for _p, vals in to_create])
+            for (plan, _vals), record in zip(to_create, records, strict=True):
+                plan["record"] = record
+        self._set_external_ids(model, plans)
+
+    # -------------------------------------------------------------------- uom
+    @api.model
+    def _resolve_uom(self, run, plans):
+        self._match(run, plans, "uom.uom", "name")
+        categories = {normalise_key(c.name): c for c in self.env["uom.category"].search([])}
+        for plan in plans:
+            values = plan["values"]
+            if _has_error(plan):
+                continue
+            category = categories.get(normalise_key(values.get("category")))
+            if not category:
+                _error(plan, "category", "unknown_uom_category", values.get("category"))
+            else:
+                values["category_id"] = category.id
+            uom_type = UOM_TYPES.get(normalise_key(values.get("uom_type") or "reference"))
+            if not uom_type:
+                _error(plan, "uom_type", "invalid_choice", values.get("uom_type"))
+            else:
+                values["uom_type_code"] = uom_type
+
+    @api.model
+    def _apply_uom(self, run, plans):
+        def vals_of(plan):
+            values = plan["values"]
+            vals = {
+                "name": values["name"],
+                "category_id": values["category_id"],
+                "uom_type": values["uom_type_code"],
+            }
+            ratio = values.get("ratio")
+            if ratio and vals["uom_type"] == "bigger":
+                vals["factor_inv"] = ratio
+            elif ratio and vals["uom_type"] == "smaller":
+                vals["factor"] = ratio
+            return vals
+
+        self._write_plans("uom.uom", plans, vals_of)
+        Synonym = self.env["unifyx.migration.uom.synonym"]
+        known = {s.key for s in Synonym.with_context(active_test=False).search([])}
+        new = []
+        for plan in plans:
+            for spelling in (plan["values"].get("synonyms") or "").split(","):
+                key = cleansing.unit_key(spelling)
+                if key and key not in known:
+                    known.add(key)
+                    new.append({"name": spelling.strip(), "uom_id": plan["record"].id})
+        Synonym.create(new)
+
+    # --------------------------------------------------------------- category
+    @api.model
+    def _resolve_category(self, run, plans):
+        self._match(run, plans, "product.category", "path", "complete_name")
+
+    @api.model
+    def _category(self, path, cache):
+        """The category of ``path`` ("A / B / C"), creating the missing levels."""
+        if path in cache:
+            return cache[path]
+        Category = self.env["product.category"]
+        parent = Category
+        segments = cleansing.category_segments(path)
+        for depth in range(1, len(segments) + 1):
+            partial = " / ".join(segments[:depth])
+            if partial not in cache:
+                found = Category.search([("complete_name", "=", partial)], limit=1)
+                cache[partial] = found or Category.create(
+                    {"name": segments[depth - 1], "parent_id": parent.id}
+                )
+            parent = cache[partial]
+        return parent
+
+    @api.model
+    def _apply_category(self, run, plans):
+        cache = {}
+        for plan in plans:
+            if plan["record"]:
+                plan["action"] = "unchanged"
+            else:
+                plan["record"] = self._category(plan["values"]["path"], cache)
+                plan["action"] = "create"
+
+    # ---------------------------------------------------------------- partner
+    @api.model
+    def _resolve_partner(self, run, plans):
+        self._match(run, plans, "res.partner", run.profile_id.match_key)
+        countries = self.env["res.country"].search([])
+        by_code = {c.code.upper(): c for c in countries}
+        by_name = {normalise_key(c.name): c for c in countries}
+        for plan in plans:
+            country = plan["values"].get("country")
+            if country and not _has_error(plan):
+                found = by_code.get(country.upper()) or by_name.get(normalise_key(country))
+                if not found:
+                    _error(plan, "country", "unknown_country", country)
+                else:
+                    plan["values"]["country_id"] = found.id
+        # Near duplicates: reported, never merged.
+        groups = cleansing.near_duplicates(
+            (index, p["values"].get("name"), p["values"].get("vat"))
+            for index, p in enumerate(plans)
+        )
+        for group in groups:
+            rows = [plans[i]["row"] for i in group]
+            for i in group:
+                others = ", ".join(str(r) for r in rows if r != plans[i]["row"])
+                _warning(
+                    plans[i],
+                    "name",
+                    "possible_duplicate",
+                    plans[i]["values"].get("name"),
+                    other=others,
+                )
+        vats = {p["values"]["vat"] for p in plans if p["values"].get("vat")}
+        if vats:
+            existing = self.env["res.partner"].search([("vat", "in", list(vats))])
+            by_vat = defaultdict(lambda: self.env["res.partner"])
+            for partner in existing:
+                by_vat[partner.vat] |= partner
+            for plan in plans:
+                others = by_vat.get(plan["values"].get("vat")) or self.env["res.partner"]
+                others -= plan["record"] or self.env["res.partner"]
+                if others:
+                    _warning(
+                        plan,
+                        "vat",
+                        "possible_duplicate",
+                        plan["values"]["vat"],
+                        other=", ".join(others.mapped("display_name")),
+                    )
+
+    @api.model
+    def _apply_partner(self, run, plans):
+        def vals_of(plan):
+            values = plan["values"]
+            vals = {"is_company": True}
+            for name in (
+                "name",
+                "ref",
+                "vat",
+                "phone",
+                "email",
+                "street",
+                "zip",
+                "city",
+                "country_id",
+            ):
+                if name in values:
+                    vals[name] = values[name]
+            kind = values.get("kind")
+            record = plan["record"]
+            if kind in ("customer", "both") and not (record and record.customer_rank):
+                vals["customer_rank"] = 1
+            if kind in ("vendor", "both") and not (record and record.supplier_rank):
+                vals["supplier_rank"] = 1
+            return vals
+
+        self._write_plans("res.partner", plans, vals_of)
+
+    # ---------------------------------------------------------------- product
+    @api.model
+    def _resolve_product(self, run, plans):
+        key = run.profile_id.match_key
+        if key == "external_id":
+            self._match(run, plans, "product.template", key)
+        else:
+            by_key = self._match(run, plans, "product.product", key)
+            del by_key
+            for plan in plans:
+                if plan["record"]:
+                    plan["record"] = plan["record"].product_tmpl_id
+        Product = self.env["product.product"].with_context(active_test=False)
+        barcodes = {p["values"]["barcode"] for p in plans if p["values"].get("barcode")}
+        owners = defaultdict(lambda: Product)
+        for product in Product.search([("barcode", "in", list(barcodes))]) if barcodes else []:
+            owners[product.barcode] |= product
+        seen_barcodes = {}
+        vendors = {p["values"]["vendor"] for p in plans if p["values"].get("vendor")}
+        vendor_map = self._vendors(vendors)
+        for plan in plans:
+            values = plan["values"]
+            if _has_error(plan):
+                continue
+            barcode = values.get("barcode")
+            if barcode:
+                others = owners.get(barcode, Product).product_tmpl_id - (
+                    plan["record"] or self.env["product.template"]
+                )
+                if others:
+                    _error(
+                        plan,
+                        "barcode",
+                        "barcode_taken",
+                        barcode,
+                        other=", ".join(others.mapped("display_name")),
+                    )
+                elif barcode in seen_barcodes:
+                    _error(
+                        plan, "barcode", "duplicate_in_file", barcode, row=seen_barcodes[barcode]
+                    )
+                seen_barcodes.setdefault(barcode, plan["row"])
+            vendor = values.get("vendor")
+            if vendor:
+                partners = vendor_map.get(vendor)
+                if not partners:
+                    _error(plan, "vendor", "unknown_vendor", vendor)
+                elif len(partners) > 1:
+                    _error(plan, "vendor", "ambiguous", vendor, count=len(partners))
+                else:
+                    values["vendor_id"] = partners.id
+
+    @api.model
+    def _vendors(self, names):
+        """{name or ref as written: partners}: by reference, else by name (case-insensitive)."""
+        Partner = self.env["res.partner"]
+        result = {}
+        if not names:
+            return result
+        by_ref = defaultdict(lambda: Partner)
+        for partner in Partner.search([("ref", "in", list(names))]):
+            by_ref[partner.ref] |= partner
+        keyed = defaultdict(lambda: Partner)
+        pending = [n for n in names if n not in by_ref]
+        if pending:
+            domain = ["|"] * (len(pending) - 1) + [("name", "=ilike", n) for n in pending]
+            for partner in Partner.search(domain):
+                keyed[normalise_key(partner.name)] |= partner
+        for name in names:
+            result[name] = by_ref.get(name) or keyed.get(normalise_key(name)) or Partner
+        return result
+
+    @api.model
+    def _apply_product(self, run, plans):
+        cache = {}
+        company = run.company_id
+
+        def vals_of(plan):
+            values = plan["values"]
+            vals = {"name": values["name"], "default_code": values["default_code"]}
+            if not plan["record"]:
+                vals.update({"type": "consu", "is_storable": True})
+            if "barcode" in values:
+                vals["barcode"] = values["barcode"] or False
+            if values.get("uom"):
+                vals["uom_id"] = values["uom"]
+                vals["uom_po_id"] = values["uom"]
+            if values.get("category"):
+                vals["categ_id"] = self._category(values["category"], cache).id
+            if values.get("list_price") is not None and "list_price" in values:
+                vals["list_price"] = values["list_price"]
+            if values.get("cost") is not None and "cost" in values:
+                vals["standard_price"] = values["cost"]
+            if values.get("tracking"):
+                vals["tracking"] = values["tracking"]
+            return vals
+
+        Template = self.env["product.template"].with_company(company)
+        for plan in plans:
+            if plan["record"]:
+                plan["record"] = plan["record"].with_company(company)
+        self._write_plans("product.template", plans, vals_of)
+        del Template
+        # Vendors and their purchase prices.
+        Info = self.env["product.supplierinfo"]
+        tmpl_ids = [p["record"].id for p in plans if p["values"].get("vendor_id")]
+        existing = {
+            (i.product_tmpl_id.id, i.partner_id.id): i
+            for i in Info.search([("product_tmpl_id", "in", tmpl_ids)])
+        }
+        new = []
+        for plan in plans:
+            values = plan["values"]
+            if not values.get("vendor_id"):
+                continue
+            vals = {"partner_id": values["vendor_id"], "product_tmpl_id": plan["record"].id}
+            if values.get("cost") is not None:
+                vals["price"] = values["cost"]
+            if values.get("vendor_code"):
+                vals["product_code"] = values["vendor_code"]
+            info = existing.get((plan["record"].id, values["vendor_id"]))
+            if info:
+                if not _same(info, vals):
+                    info.write(vals)
+                    if plan["action"] == "unchanged":
+                        plan["action"] = "update"
+            else:
+                new.append(vals)
+                if plan["action"] == "unchanged":
+                    plan["action"] = "update"
+        Info.create(new)
+
+    # ------------------------------------------------------------------ stock
+    @api.model
+    def _resolve_stock(self, run, plans):
+        company = run.company_id
+        key = run.profile_id.match_key
+        Product = self.env["product.product"]
+        codes = {p["values"]["product"] for p in plans if p["values"].get("product")}
+        products = defaultdict(lambda: Product)
+        for product in Product.search([(key, "in", list(codes))]) if codes else []:
+            products[product[key]] |= product
+        warehouses = self.env["stock.warehouse"].search([("company_id", "=", company.id)])
+        by_warehouse = {}
+        for warehouse in warehouses:
+            by_warehouse[normalise_key(warehouse.code)] = warehouse
+            by_warehouse[normalise_key(warehouse.name)] = warehouse
+        names = {p["values"]["location"] for p in plans if p["values"].get("location")}
+        locations = {}
+        if names:
+            for location in self.env["stock.location"].search(
+                [
+                    ("complete_name", "in", list(names)),
+                    ("company_id", "=", company.id),
+                    ("usage", "=", "internal"),
+                ]
+            ):
+                locations[location.complete_name] = location
+        seen = {}
+        for plan in plans:
+            values = plan["values"]
+            if _has_error(plan):
+                continue
+            found = products.get(values["product"])
+            if not found:
+                _error(plan, "product", "unknown_product", values["product"])
+                continue
+            if len(found) > 1:
+                _error(plan, "product", "ambiguous", values["product"], count=len(found))
+                continue
+            values["product_id"] = found
+            if values.get("location"):
+                location = locations.get(values["location"])
+                if not location:
+                    _error(plan, "location", "unknown_location", values["location"])
+                    continue
+            elif values.get("warehouse"):
+                warehouse = by_warehouse.get(normalise_key(values["warehouse"]))
+                if not warehouse:
+                    _error(plan, "warehouse", "unknown_location", values["warehouse"])
+                    continue
+                location = warehouse.lot_stock_id
+            else:
+                location = warehouses[:1].lot_stock_id
+            values["location_id"] = location
+            if found.tracking != "none" and not values.get("lot"):
+                _error(plan, "lot", "lot_required", None, product=found.display_name)
+                continue
+            if found.tracking == "serial" and values["quantity"] != 1:
+                _error(plan, "quantity", "serial_quantity", values["quantity"])
+                continue
+            if values["quantity"] < 0:
+                _error(plan, "quantity", "not_a_number", values["quantity"])
+                continue
+            place = (found.id, location.id, values.get("lot") if found.tracking != "none" else None)
+            if place in seen:
+                _error(plan, "product", "duplicate_in_file", values["product"], row=seen[place])
+                continue
+            seen[place] = plan["row"]
+
+    @api.model
+    def _apply_stock(self, run, plans):
+        company = run.company_id
+        Lot = self.env["stock.lot"]
+        Quant = self.env["stock.quant"].with_company(company).with_context(inventory_mode=True)
+        product_ids = list({p["values"]["product_id"].id for p in plans})
+        lots = {
+            (lot.product_id.id, lot.name): lot
+            for lot in Lot.search(
+                [("product_id", "in", product_ids), ("company_id", "in", [company.id, False])]
+            )
+        }
+        new_lots = []
+        for plan in plans:
+            values = plan["values"]
+            product = values["product_id"]
+            if product.tracking != "none" and (product.id, values["lot"]) not in lots:
+                lots[(product.id, values["lot"])] = Lot
+                new_lots.append(
+                    {"name": values["lot"], "product_id": product.id, "company_id": company.id}
+                )
+        if new_lots:
+            for lot in Lot.create(new_lots):
+                lots[(lot.product_id.id, lot.name)] = lot
+        location_ids = list({p["values"]["location_id"].id for p in plans})
+        existing = {
+            (q.product_id.id, q.location_id.id, q.lot_id.id): q
+            for q in Quant.search(
+                [
+                    ("product_id", "in", product_ids),
+                    ("location_id", "in", location_ids),
+                    ("package_id", "=", False),
+                    ("owner_id", "=", False),
+                ]
+            )
+        }
+        to_apply = Quant
+        costs = {}
+        for plan in plans:
+            values = plan["values"]
+            product = values["product_id"]
+            lot = lots.get((product.id, values.get("lot"))) if product.tracking != "none" else Lot
+            place = (product.id, values["location_id"].id, lot.id if lot else False)
+            quant = existing.get(place)
+            current = quant.quantity if quant else 0.0
+            if quant and not float_compare(
+                current, values["quantity"], precision_rounding=product.uom_id.rounding
+            ):
+                plan["action"] = "unchanged"
+                plan["record"] = quant
+                continue
+            plan["action"] = "update" if current else "create"
+            if quant:
+                quant.inventory_quantity = values["quantity"]
+            else:
+                quant = Quant.create(
+                    {
+                        "product_id": product.id,
+                        "location_id": values["location_id"].id,
+                        "lot_id": lot.id if lot else False,
+                        "inventory_quantity": values["quantity"],
+                    }
+                )
+            plan["record"] = quant
+            cost = values.get("cost")
+            costs[quant.id] = (
+                cost if cost is not None else product.with_company(company).standard_price
+            )
+            to_apply |= quant
+        if to_apply:
+            to_apply.with_context(
+                unifyx_migration_unit_costs=costs,
+                inventory_name=self.env._("Opening stock (migration %s)", run.file_name),
+            )._apply_inventory()

@@ -1,0 +1,400 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import hashlib
+import os
+from itertools import islice
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import cleansing
+from ..tools.readers import ReaderError, match_headers, read_table, xlsx_bytes
+from ..tools.targets import TARGETS, clean_row
+
+PREVIEW_ROWS = 10
+
+
+class _RollBack(Exception):
+    """Raised inside a savepoint to undo a dry run."""
+
+
+class UnifyxMigrationRun(models.Model):
+    _name = "unifyx.migration.run"
+    _description = "Migration run"
+    _order = "id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    profile_id = fields.Many2one(
+        "unifyx.migration.profile",
+        required=True,
+        ondelete="restrict",
+        domain="[('company_id', '=', company_id)]",
+    )
+    target = fields.Selection(related="profile_id.target")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Run by", default=lambda self: self.env.user, readonly=True
+    )
+    date_done = fields.Datetime(string="Committed on", readonly=True)
+    file = fields.Binary(required=True, attachment=True)
+    file_name = fields.Char(required=True)
+    file_sha256 = fields.Char(string="File SHA-256", readonly=True)
+    commit_valid_rows = fields.Boolean(
+        string="Commit valid rows",
+        help="Write the valid rows and return the rejected ones as a file. "
+        "Off (the default): one error and nothing is written.",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Uploaded"),
+            ("checked", "Dry run done"),
+            ("done", "Committed"),
+            ("failed", "Refused"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+    )
+    count_create = fields.Integer(string="Created", readonly=True)
+    count_update = fields.Integer(string="Updated", readonly=True)
+    count_unchanged = fields.Integer(string="Unchanged", readonly=True)
+    count_rejected = fields.Integer(string="Rejected", readonly=True)
+    line_ids = fields.One2many(
+        "unifyx.migration.run.line", "run_id", string="Report", readonly=True
+    )
+    preview_html = fields.Html(string="Preview", readonly=True, sanitize=True)
+    rejected_file = fields.Binary(string="Rejected rows", attachment=True, readonly=True)
+    rejected_file_name = fields.Char(readonly=True)
+
+    @api.depends("profile_id", "file_name")
+    def _compute_name(self):
+        for run in self:
+            run.name = "%s - %s" % (run.profile_id.name or "", run.file_name or "")
+
+    @api.constrains("file", "file_name", "profile_id")
+    def _check_file(self):
+        for run in self:
+            run._read()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("file"):
+                vals["file_sha256"] = hashlib.sha256(base64.b64decode(vals["file"])).hexdigest()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("file"):
+            vals["file_sha256"] = hashlib.sha256(base64.b64decode(vals["file"])).hexdigest()
+            vals.setdefault("state", "draft")
+        return super().write(vals)
+
+    # ------------------------------------------------------------------ reading
+    def _content(self):
+        self.ensure_one()
+        data = self.with_context(bin_size=False).file
+        return base64.b64decode(data) if data else b""
+
+    def _reader_message(self, error):
+        messages = {
+            "empty_file": self.env._("The file is empty."),
+            "wrong_extension": self.env._(
+                "Unsupported file type %(extension)s: use .xlsx, .xls or .csv."
+            ),
+            "corrupt": self.env._(
+                "The file cannot be read as %(extension)s (corrupt or password-protected?)."
+            ),
+            "no_header": self.env._("No header row found in the file."),
+            "encoding": self.env._("The CSV file is neither UTF-8 nor Windows-1252 text."),
+        }
+        return messages[error.code] % error.params
+
+    def _read(self):
+        """(table, {field: column index}); a bad file raises a translated ValidationError."""
+        self.ensure_one()
+        try:
+            table = read_table(self.file_name, self._content())
+        except ReaderError as e:
+            raise ValidationError(self._reader_message(e)) from e
+        columns, missing = match_headers(table.headers, self.profile_id._column_spellings())
+        required = {line.field_name for line in self.profile_id.line_ids if line.required}
+        missing = [name for name in missing if name in required]
+        if missing:
+            raise ValidationError(
+                self.env._(
+                    "Required columns missing: %(columns)s (found: %(headers)s).",
+                    columns=", ".join(missing),
+                    headers=", ".join(table.headers),
+                )
+            )
+        return table, columns
+
+    def _rows(self, table, columns, limit=None):
+        for number, values in islice(table, limit):
+            yield number, values, {name: values[index] for name, index in columns.items()}
+
+    def _note_message(self, note):
+        messages = {
+            "spaces": self.env._("Spaces trimmed and normalised"),
+            "decimal": self.env._("Number read as %(value)s"),
+            "not_a_number": self.env._("Not a number: %(value)s"),
+            "date": self.env._("Date read as %(value)s (day/month/year)"),
+            "not_a_date": self.env._("Not a date (expected dd/mm/yyyy): %(value)s"),
+            "unit": self.env._("Unit %(value)s mapped to %(target)s"),
+            "unknown_unit": self.env._("Unknown unit %(value)s: add it to the unit synonyms"),
+            "category": self.env._("Category path normalised to %(value)s"),
+            "empty_category": self.env._("Empty category path: %(value)s"),
+            "phone": self.env._("Phone number formatted as %(value)s"),
+            "invalid_phone": self.env._("Invalid phone number: %(value)s"),
+            "vat": self.env._("VAT number compacted to %(value)s"),
+            "invalid_vat": self.env._("Invalid VAT number: %(value)s"),
+            "barcode": self.env._("Barcode read as %(value)s"),
+            "invalid_barcode": self.env._("Invalid barcode (length or check digit): %(value)s"),
+            "formula": self.env._(
+                "Value looks like a spreadsheet formula and is refused: %(value)s"
+            ),
+            "neutralised": self.env._("Leading formula character neutralised"),
+            "invalid_email": self.env._("Invalid email address: %(value)s"),
+            "invalid_choice": self.env._("Unexpected value %(value)s"),
+            "choice": self.env._("Read as %(value)s"),
+            "required": self.env._("Required value missing"),
+            "missing_key": self.env._("The match key is empty: the row cannot be matched"),
+            "duplicate_in_file": self.env._("Same key %(value)s as row %(row)s of the file"),
+            "ambiguous": self.env._(
+                "%(count)s records match %(value)s: ambiguous match, nothing written"
+            ),
+            "unknown_uom_category": self.env._("Unknown unit category %(value)s"),
+            "unknown_country": self.env._("Unknown country %(value)s"),
+            "possible_duplicate": self.env._(
+                "Possible duplicate of %(other)s: check before loading, nothing is merged"
+            ),
+            "barcode_taken": self.env._("Barcode %(value)s already used by %(other)s"),
+            "unknown_vendor": self.env._("Unknown vendor %(value)s: import the partners first"),
+            "unknown_product": self.env._("Unknown product %(value)s"),
+            "unknown_location": self.env._("Unknown warehouse or location %(value)s"),
+            "lot_required": self.env._(
+                "%(product)s is tracked: a lot or serial number is required"
+            ),
+            "serial_quantity": self.env._("A serial number holds exactly one unit, not %(value)s"),
+        }
+        template = messages.get(note.code) or note.params.get("message") or note.code
+        params = {k: cleansing._shown(v) for k, v in note.params.items()}
+        params.setdefault("value", cleansing._shown(note.original))
+        try:
+            return template % params
+        except (KeyError, TypeError, ValueError):
+            return template
+
+    def _plan(self):
+        """Read, clean and resolve every row; nothing is written."""
+        self.ensure_one()
+        table, columns = self._read()
+        units = self.env["unifyx.migration.uom.synonym"]._mapping()
+        unit_names = {u.id: u.name for u in self.env["uom.uom"].search([])}
+        plans = []
+        for number, raw_values, raw in self._rows(table, columns):
+            values, notes = clean_row(self.target, raw, units)
+            for _field, note in notes:
+                if note.rule == "unit" and note.level == cleansing.CHANGE:
+                    note.params["target"] = unit_names.get(note.value, note.value)
+                    note.params["value"] = note.original
+            plans.append(
+                {
+                    "row": number,
+                    "raw": raw_values,
+                    "values": values,
+                    "notes": notes,
+                    "record": None,
+                    "action": None,
+                }
+            )
+        loader = self.env["unifyx.migration.loader"]
+        getattr(loader, "_resolve_%s" % self.target)(self, plans)
+        return table.headers, columns, plans
+
+    @staticmethod
+    def _has_error(plan):
+        return any(note.level == cleansing.ERROR for _field, note in plan["notes"])
+
+    def _apply(self, plans):
+        loader = self.env["unifyx.migration.loader"]
+        getattr(loader, "_apply_%s" % self.target)(self, plans)
+        counts = {"create": 0, "update": 0, "unchanged": 0}
+        for plan in plans:
+            counts[plan["action"]] += 1
+        return counts
+
+    # ------------------------------------------------------------------ report
+    def _write_report(self, headers, columns, plans, counts, state):
+        labels = {index: headers[index] for index in range(len(headers))}
+        field_columns = {name: labels.get(index, name) for name, index in columns.items()}
+        lines = []
+        for plan in plans:
+            for field_name, note in plan["notes"]:
+                lines.append(
+                    {
+                        "run_id": self.id,
+                        "row_number": plan["row"],
+                        "column": field_columns.get(field_name, field_name),
+                        "level": note.level,
+                        "rule": note.rule,
+                        "original_value": _text(note.original),
+                        "new_value": _text(note.value),
+                        "message": self._note_message(note),
+                    }
+                )
+        self.line_ids.unlink()
+        self.env["unifyx.migration.run.line"].create(lines)
+        self.write(
+            {
+                "state": state,
+                "count_create": counts.get("create", 0),
+                "count_update": counts.get("update", 0),
+                "count_unchanged": counts.get("unchanged", 0),
+                "count_rejected": sum(1 for p in plans if self._has_error(p)),
+            }
+        )
+
+    # ------------------------------------------------------------------ actions
+    def action_preview(self):
+        """The first rows as they will be loaded, changes shown beside the original."""
+        for run in self:
+            table, columns = run._read()
+            units = self.env["unifyx.migration.uom.synonym"]._mapping()
+            unit_names = {u.id: u.name for u in self.env["uom.uom"].search([])}
+            names = list(columns)
+            head = Markup("").join(Markup("<th>%s</th>") % table.headers[columns[n]] for n in names)
+            body = []
+            for number, _values, raw in run._rows(table, columns, PREVIEW_ROWS):
+                values, notes = clean_row(run.target, raw, units)
+                problems = dict(notes)
+                cells = [Markup("<td>%s</td>") % number]
+                for name in names:
+                    value = values.get(name)
+                    if TARGETS[run.target][name][0] == "unit" and value:
+                        value = unit_names.get(value, value)
+                    note = problems.get(name)
+                    css = {"error": "text-danger", "change": "text-info", "warning": "text-warning"}
+                    cls = css.get(note.level, "") if note else ""
+                    title = run._note_message(note) if note else ""
+                    cells.append(
+                        Markup('<td class="%s" title="%s">%s</td>')
+                        % (cls, title, _text(value) if note is None or value is not None else "")
+                    )
+                body.append(Markup("<tr>%s</tr>") % Markup("").join(cells))
+            run.preview_html = Markup(
+                '<table class="table table-sm o_unifyx_preview"><thead><tr><th>#</th>%s</tr>'
+                "</thead><tbody>%s</tbody></table>"
+            ) % (head, Markup("").join(body))
+        return True
+
+    def action_dry_run(self):
+        """Check every row and count creates/updates/unchanged; everything is undone."""
+        for run in self:
+            run._check_state()
+            headers, columns, plans = run._plan()
+            counts = {}
+            try:
+                with self.env.cr.savepoint():
+                    counts = run._apply([p for p in plans if not run._has_error(p)])
+                    raise _RollBack()
+            except _RollBack:
+                pass
+            run._write_report(headers, columns, plans, counts, "checked")
+        return True
+
+    def action_commit(self):
+        """Write the rows; all or nothing unless ``commit_valid_rows`` is set."""
+        for run in self:
+            run._check_state()
+            headers, columns, plans = run._plan()
+            rejected = [p for p in plans if run._has_error(p)]
+            if rejected and not run.commit_valid_rows:
+                run._write_report(headers, columns, plans, {}, "failed")
+                continue
+            with self.env.cr.savepoint():
+                counts = run._apply([p for p in plans if not run._has_error(p)])
+            run._write_report(headers, columns, plans, counts, "done")
+            run.date_done = fields.Datetime.now()
+            if rejected:
+                run._write_rejected_file(headers, rejected)
+        return True
+
+    def _check_state(self):
+        if self.state == "done":
+            raise UserError(self.env._("This run is already committed: upload the file again."))
+
+    def _write_rejected_file(self, headers, rejected):
+        errors_header = self.env._("Errors")
+        rows = []
+        for plan in rejected:
+            messages = [
+                self._note_message(note)
+                for _field, note in plan["notes"]
+                if note.level == cleansing.ERROR
+            ]
+            rows.append(list(plan["raw"]) + ["; ".join(messages)])
+        base = os.path.splitext(self.file_name)[0]
+        self.write(
+            {
+                "rejected_file": base64.b64encode(
+                    xlsx_bytes(list(headers) + [errors_header], rows)
+                ),
+                "rejected_file_name": "%s-rejected.xlsx" % base,
+            }
+        )
+
+    def _report_xlsx(self):
+        headers = [
+            self.env._("Row"),
+            self.env._("Column"),
+            self.env._("Level"),
+            self.env._("Rule"),
+            self.env._("Original value"),
+            self.env._("New value"),
+            self.env._("Message"),
+        ]
+        levels = dict(
+            self.env["unifyx.migration.run.line"]._fields["level"]._description_selection(self.env)
+        )
+        rows = [
+            [
+                line.row_number,
+                line.column,
+                levels.get(line.level, line.level),
+                line.rule,
+                line.original_value,
+                line.new_value,
+                line.message,
+            ]
+            for line in self.line_ids
+        ]
+        return xlsx_bytes(headers, rows)
+
+    def action_download_report(self):
+        self.ensure_one()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "%s-report.xlsx" % os.path.splitext(self.file_name)[0],
+                "raw": self._report_xlsx(),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/web/content/%s?download=true" % attachment.id,
+            "target": "self",
+        }
+
+
+def _text(value):
+    if value is None or value is False:
+        return ""
+    return cleansing._shown(value)

@@ -1,0 +1,34 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+from ..tools.cleansing import unit_key
+
+
+class UnifyxMigrationUomSynonym(models.Model):
+    _name = "unifyx.migration.uom.synonym"
+    _description = "Unit of measure synonym (legacy spelling)"
+    _order = "uom_id, name"
+
+    name = fields.Char(
+        string="Spelling", required=True, help="How the legacy files write the unit, e.g. 'PCE'."
+    )
+    key = fields.Char(compute="_compute_key", store=True, index=True)
+    uom_id = fields.Many2one("uom.uom", string="Unit of Measure", required=True, ondelete="cascade")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("key_unique", "unique(key)", "This spelling is already mapped to a unit."),
+    ]
+
+    @api.depends("name")
+    def _compute_key(self):
+        for synonym in self:
+            synonym.key = unit_key(synonym.name or "")
+
+    @api.model
+    def _mapping(self):
+        """{spelling: uom id}, unit names included, for the cleansing rule."""
+        mapping = {uom.name: uom.id for uom in self.env["uom.uom"].search([])}
+        mapping.update({s.name: s.uom_id.id for s in self.search([])})
+        return mapping
