@@ -14,6 +14,8 @@ from collections import defaultdict
 from odoo import api, models
 from odoo.tools import float_compare
 
+from odoo.addons.unifyx_approvals.models.stock_quant import inventory_approved
+
 from ..tools import cleansing
 from ..tools.cleansing import ERROR, WARNING, Note, normalise_key
 
@@ -580,7 +582,10 @@ class UnifyxMigrationLoader(models.AbstractModel):
             )
             to_apply |= quant
         if to_apply:
-            to_apply.with_context(
-                unifyx_migration_unit_costs=costs,
-                inventory_name=self.env._("Opening stock (migration %s)", run.file_name),
-            )._apply_inventory()
+            # An opening stock load is not a count of existing stock: the run's own
+            # validation report and commit replace the inventory approval matrix.
+            with inventory_approved():
+                to_apply.with_context(
+                    unifyx_migration_unit_costs=costs,
+                    inventory_name=self.env._("Opening stock (migration %s)", run.file_name),
+                )._apply_inventory()
