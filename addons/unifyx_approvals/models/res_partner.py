@@ -16,8 +16,9 @@ class ResPartner(models.Model):
     unifyx_invoice_on_delivery = fields.Selection(
         [("company", "Company default"), ("always", "Always"), ("never", "Never")],
         string="Invoice on Delivery",
+        # Not required: Odoo creates partners through paths that skip defaults
+        # (a NOT NULL column broke its own multi-company tests). Empty = company.
         default="company",
-        required=True,
         help="Create and post the invoice when a delivery of this customer is "
         "validated: always, never, or as set for the company.",
     )
@@ -26,7 +27,7 @@ class ResPartner(models.Model):
         """Whether validating a delivery for this (invoice) address invoices it."""
         self.ensure_one()
         policy = self.commercial_partner_id.unifyx_invoice_on_delivery
-        if policy == "company":
+        if policy in ("company", False):
             return company.unifyx_invoice_on_delivery
         return policy == "always"
 
