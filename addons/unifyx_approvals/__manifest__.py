@@ -26,6 +26,7 @@
         "security/unifyx_security.xml",
         "security/ir.model.access.csv",
         "data/approval_exception_type_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/ir_sequence_data.xml",
         "views/approval_matrix_views.xml",

@@ -9,6 +9,13 @@ DOCUMENT_MODELS = {
     "sale": ("sale.order", "warehouse_id", "partner_id", "order_line"),
     "inventory": ("unifyx.inventory.approval", "warehouse_ids", None, "line_ids"),
 }
+# Document type -> path to the requester's team. A sale belongs to its sales
+# team (channel); a purchase or a count to the team its requester is member of.
+TEAM_PATHS = {
+    "purchase": "user_id.sale_team_id",
+    "sale": "team_id",
+    "inventory": "user_id.sale_team_id",
+}
 
 
 class UnifyxApprovalMatrix(models.Model):
@@ -61,7 +68,10 @@ class UnifyxApprovalMatrix(models.Model):
     warehouse_ids = fields.Many2many("stock.warehouse", string="Warehouses")
     partner_ids = fields.Many2many("res.partner", string="Vendors or Customers")
     team_ids = fields.Many2many(
-        "crm.team", string="Sales Teams", help="Sale orders of these teams (channels) only."
+        "crm.team",
+        string="Requester's Teams",
+        help="Documents of these teams only: the sales team (channel) of a sale order, "
+        "the team its requester is member of for a purchase or a count.",
     )
     exception_type_ids = fields.Many2many(
         "unifyx.approval.exception.type",
@@ -74,9 +84,9 @@ class UnifyxApprovalMatrix(models.Model):
         help="Approvers get a reminder when a review waits longer than this. 0: never.",
     )
     over_budget = fields.Boolean(
-        string="Over Category Budget",
-        help="The row applies to purchases that would take a category budget of the "
-        "period over its amount, whatever their amount.",
+        string="Over Budget",
+        help="The row applies to purchases that would take a budget of the period "
+        "(product category or analytic account) over its amount, whatever their amount.",
     )
     parallel = fields.Boolean(
         help="Steps may approve in any order. Otherwise each step waits for the one before."
@@ -99,13 +109,11 @@ class UnifyxApprovalMatrix(models.Model):
                     )
                 )
 
-    @api.constrains("document_type", "team_ids", "exception_type_ids")
+    @api.constrains("document_type", "exception_type_ids")
     def _check_sale_conditions(self):
         for row in self:
-            if row.document_type != "sale" and (row.team_ids or row.exception_type_ids):
-                raise ValidationError(
-                    self.env._("Sales teams and sales exceptions apply to sale orders only.")
-                )
+            if row.document_type != "sale" and row.exception_type_ids:
+                raise ValidationError(self.env._("Sales exceptions apply to sale orders only."))
 
     @api.depends(
         "amount_min",
@@ -165,7 +173,7 @@ class UnifyxApprovalMatrix(models.Model):
         if self.partner_ids and partner_field:
             domain.append((partner_field, "in", self.partner_ids.ids))
         if self.team_ids:
-            domain.append(("team_id", "in", self.team_ids.ids))
+            domain.append((TEAM_PATHS[self.document_type], "in", self.team_ids.ids))
         if self.exception_type_ids:
             domain.append(("unifyx_exception_type_ids", "in", self.exception_type_ids.ids))
         return domain

@@ -5,10 +5,11 @@ from odoo.exceptions import ValidationError
 
 
 class UnifyxPurchaseBudget(models.Model):
-    """A purchase budget for a product category over a period. Committed is the
-    untaxed amount of confirmed purchase lines in the category (and below)
-    confirmed in the period, in the company currency: a cancelled order releases
-    what it committed."""
+    """A purchase budget for a product category or an analytic account over a
+    period. Committed is the untaxed amount of the purchase lines confirmed in
+    the period that fall in it, in the company currency: lines of the category
+    (and below), or the share of a line's analytic distribution that goes to
+    the account. A cancelled order releases what it committed."""
 
     _name = "unifyx.purchase.budget"
     _description = "Purchase Budget"
@@ -19,21 +20,39 @@ class UnifyxPurchaseBudget(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    category_id = fields.Many2one("product.category", required=True, index=True)
+    category_id = fields.Many2one("product.category", index=True)
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account",
+        index=True,
+        help="Budget the share of purchase lines distributed to this analytic account "
+        "instead of a product category.",
+    )
     date_from = fields.Date(required=True)
     date_to = fields.Date(required=True)
     amount = fields.Monetary(string="Budget", required=True)
     committed = fields.Monetary(compute="_compute_committed")
     remaining = fields.Monetary(compute="_compute_committed")
 
-    @api.depends("category_id", "date_from", "date_to")
+    @api.depends("category_id", "analytic_account_id", "date_from", "date_to")
     def _compute_name(self):
         for budget in self:
             budget.name = "%s %s - %s" % (
-                budget.category_id.display_name or "",
+                (budget.category_id or budget.analytic_account_id).display_name or "",
                 budget.date_from or "",
                 budget.date_to or "",
             )
+
+    # date_from is always written on create: the check runs even when neither is set.
+    @api.constrains("category_id", "analytic_account_id", "date_from")
+    def _check_scope(self):
+        for budget in self:
+            if bool(budget.category_id) == bool(budget.analytic_account_id):
+                raise ValidationError(
+                    self.env._(
+                        "A budget is for a product category or for an analytic account: "
+                        "set exactly one of them."
+                    )
+                )
 
     @api.constrains("date_from", "date_to", "amount")
     def _check_period(self):
@@ -50,40 +69,74 @@ class UnifyxPurchaseBudget(models.Model):
 
     def _line_domain(self):
         self.ensure_one()
-        return [
+        domain = [
             ("order_id.company_id", "=", self.company_id.id),
             ("order_id.state", "in", ("purchase", "done")),
             ("order_id.date_approve", ">=", self.date_from),
             ("order_id.date_approve", "<", fields.Date.add(self.date_to, days=1)),
-            ("product_id.categ_id", "child_of", self.category_id.id),
             ("display_type", "=", False),
         ]
+        if self.analytic_account_id:
+            # analytic.mixin searches the JSON distribution by account id.
+            return domain + [("analytic_distribution", "in", [self.analytic_account_id.id])]
+        return domain + [("product_id.categ_id", "child_of", self.category_id.id)]
+
+    def _share(self, lines):
+        """Untaxed amount of ``lines`` falling in this budget, in their currency.
+        Lines of one order share its currency."""
+        self.ensure_one()
+        if self.analytic_account_id:
+            key = str(self.analytic_account_id.id)
+            total = 0.0
+            for line in lines:
+                for accounts, percent in (line.analytic_distribution or {}).items():
+                    # A key may combine accounts of several plans: "12,34".
+                    if key in accounts.split(","):
+                        total += line.price_subtotal * percent / 100.0
+            return total
+        return sum(
+            lines.filtered(
+                lambda line: line.product_id.categ_id.parent_path.startswith(
+                    self.category_id.parent_path
+                )
+            ).mapped("price_subtotal")
+        )
 
     def _committed_amount(self, exclude_order=None):
-        """Committed amount in company currency, in one grouped query per
-        order currency."""
+        """Committed amount in company currency, in one query for the lines and
+        one conversion per order currency."""
         self.ensure_one()
         domain = self._line_domain()
         if exclude_order:
             domain.append(("order_id", "!=", exclude_order.id))
-        total = 0.0
-        groups = (
-            self.env["purchase.order.line"]
-            .sudo()
-            ._read_group(domain, ["currency_id"], ["price_subtotal:sum"])
-        )
-        for currency, subtotal in groups:
-            total += currency._convert(
-                subtotal, self.currency_id, self.company_id, fields.Date.context_today(self)
+        date = fields.Date.context_today(self)
+        if not self.analytic_account_id:
+            groups = (
+                self.env["purchase.order.line"]
+                .sudo()
+                ._read_group(domain, ["currency_id"], ["price_subtotal:sum"])
             )
-        return total
+            return sum(
+                currency._convert(subtotal, self.currency_id, self.company_id, date)
+                for currency, subtotal in groups
+            )
+        lines = self.env["purchase.order.line"].sudo().search(domain)
+        return sum(
+            currency._convert(
+                self._share(lines.filtered(lambda line, c=currency: line.currency_id == c)),
+                self.currency_id,
+                self.company_id,
+                date,
+            )
+            for currency in lines.currency_id
+        )
 
     @api.model
     def _budgets_for(self, order):
         """The budgets an order's lines fall in, at its date."""
         date = fields.Date.to_date(order.date_order) or fields.Date.context_today(self)
-        categories = order.order_line.product_id.categ_id
-        if not categories:
+        lines = order.order_line.filtered(lambda line: not line.display_type)
+        if not lines:
             return self.browse()
         budgets = self.search(
             [
@@ -92,8 +145,4 @@ class UnifyxPurchaseBudget(models.Model):
                 ("date_to", ">=", date),
             ]
         )
-        return budgets.filtered(
-            lambda b: any(
-                categ.parent_path.startswith(b.category_id.parent_path) for categ in categories
-            )
-        )
+        return budgets.filtered(lambda budget: budget._share(lines))

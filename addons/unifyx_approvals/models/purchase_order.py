@@ -34,7 +34,8 @@ class PurchaseOrder(models.Model):
     unifyx_budget_exceeded = fields.Boolean(
         string="Over Budget",
         compute="_compute_unifyx_budget_exceeded",
-        help="Confirming this order would take a category budget of the period over its amount.",
+        help="Confirming this order would take a budget of the period (product category or "
+        "analytic account) over its amount.",
     )
     # Urgent exception: confirmed at once, approved after the fact.
     unifyx_urgent = fields.Boolean(
@@ -60,7 +61,12 @@ class PurchaseOrder(models.Model):
     def _compute_unifyx_approval_preview(self):
         self._unifyx_approval_preview()
 
-    @api.depends("order_line.price_subtotal", "order_line.product_id", "date_order")
+    @api.depends(
+        "order_line.price_subtotal",
+        "order_line.product_id",
+        "order_line.analytic_distribution",
+        "date_order",
+    )
     def _compute_unifyx_budget_exceeded(self):
         Budget = self.env["unifyx.purchase.budget"].sudo()
         for order in self:
@@ -68,14 +74,10 @@ class PurchaseOrder(models.Model):
             if order.state in ("draft", "sent", "to approve") and not isinstance(
                 order.id, models.NewId
             ):
+                lines = order.order_line.filtered(lambda line: not line.display_type)
                 for budget in Budget._budgets_for(order):
-                    lines = order.order_line.filtered(
-                        lambda line, b=budget: line.product_id.categ_id.parent_path.startswith(
-                            b.category_id.parent_path
-                        )
-                    )
                     amount = order.currency_id._convert(
-                        sum(lines.mapped("price_subtotal")),
+                        budget._share(lines),
                         budget.currency_id,
                         order.company_id,
                         order.date_order or fields.Date.context_today(order),

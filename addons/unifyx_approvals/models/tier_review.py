@@ -48,6 +48,9 @@ class TierReview(models.Model):
     # "To approve by me" searches these: keep them indexed.
     status = fields.Selection(index=True)
     can_review = fields.Boolean(index=True)
+    unifyx_activity_ids = fields.Many2many(
+        "mail.activity", string="Approver Activities", readonly=True, copy=False
+    )
 
     def _unifyx_check_review_flow(self):
         if not self.env.su and not _REVIEW_FLOW.get():
@@ -70,7 +73,41 @@ class TierReview(models.Model):
 
     def unlink(self):
         self._unifyx_check_review_flow()
+        self.sudo().unifyx_activity_ids.unlink()
         return super().unlink()
+
+    def _unifyx_sync_activities(self):
+        """Give every reviewer of a pending review a to-do on the document, due
+        when the reminder would go out; take them away once the review is
+        decided. OCA's own notifications are messages, easy to miss."""
+        # Reviews turn pending while their stored can_review is computed.
+        self.flush_model(["can_review", "status"])
+        activity_type = self.env.ref("unifyx_approvals.mail_activity_type_approval")
+        today = fields.Date.context_today(self)
+        for review in self.sudo():
+            activities = review.unifyx_activity_ids.exists()
+            if review.status != "pending":
+                activities.unlink()
+                continue
+            # Delegations may have changed who reviews.
+            stale = activities.filtered(lambda a, r=review: a.user_id not in r.reviewer_ids)
+            stale.unlink()
+            activities -= stale
+            missing = review.reviewer_ids - activities.user_id
+            document = self.env[review.model].browse(review.res_id).exists()
+            if not missing or not document or not hasattr(document, "activity_schedule"):
+                continue
+            new = self.env["mail.activity"]
+            for user in missing:
+                new |= document.sudo().activity_schedule(
+                    activity_type_id=activity_type.id,
+                    summary=self.env._("Approve: %(step)s", step=review.name or ""),
+                    date_deadline=fields.Date.add(
+                        today, days=review.definition_id.notify_reminder_delay or 0
+                    ),
+                    user_id=user.id,
+                )
+            review.unifyx_activity_ids = activities | new
 
     def _get_reviewers(self):
         # Delegates of the reviewers approve too while their delegation runs.
@@ -91,6 +128,7 @@ class TierReview(models.Model):
         reviews = self.search(domain)
         with review_flow():
             reviews._compute_reviewer_ids()
+        reviews._unifyx_sync_activities()
         return reviews
 
     @api.model

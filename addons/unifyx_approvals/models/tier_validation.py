@@ -19,19 +19,33 @@ class TierValidation(models.AbstractModel):
     def request_validation(self):
         self.invalidate_recordset(["need_validation"])
         with review_flow():
-            return super().request_validation()
+            res = super().request_validation()
+        self.review_ids._unifyx_sync_activities()
+        return res
 
     def _validate_tier(self, tiers=False):
         with review_flow():
-            return super()._validate_tier(tiers=tiers)
+            res = super()._validate_tier(tiers=tiers)
+        self.review_ids._unifyx_sync_activities()
+        return res
 
     def _rejected_tier(self, tiers=False):
         with review_flow():
-            return super()._rejected_tier(tiers=tiers)
+            res = super()._rejected_tier(tiers=tiers)
+        self.review_ids._unifyx_sync_activities()
+        return res
 
     def restart_validation(self):
         with review_flow():
-            return super().restart_validation()
+            res = super().restart_validation()
+        self.review_ids._unifyx_sync_activities()
+        return res
+
+    def _update_counter(self, review_counter):
+        # OCA moves the next sequential review to pending here, after a decision.
+        res = super()._update_counter(review_counter)
+        self.review_ids._unifyx_sync_activities()
+        return res
 
     def write(self, vals):
         # need_validation declares no dependency: a value computed before reviews

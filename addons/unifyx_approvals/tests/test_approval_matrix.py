@@ -1,6 +1,6 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
@@ -310,6 +310,67 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
                     "amount_max": 50,
                 }
             )
+
+    def test_approvers_get_activities_and_reminders(self):
+        self.row_large.reminder_delay = 3
+        order = self._order(30000)
+        order.request_validation()
+        approval = self.env.ref("unifyx_approvals.mail_activity_type_approval")
+        todo = order.activity_ids.filtered(lambda a: a.activity_type_id == approval)
+        # Sequential: only the first step's approvers have a to-do, due when
+        # the reminder would go out.
+        self.assertIn(self.manager, todo.user_id)
+        self.assertNotIn(self.finance, todo.user_id)
+        today = fields.Date.context_today(order)
+        self.assertEqual(set(todo.mapped("date_deadline")), {fields.Date.add(today, days=3)})
+        self._decide(order, self.manager)
+        todo = order.activity_ids.filtered(lambda a: a.activity_type_id == approval)
+        self.assertNotIn(self.manager, todo.user_id, "decided: the to-do is gone")
+        self.assertIn(self.finance, todo.user_id, "the next step's turn")
+        # The finance review waits longer than the delay: the reminder goes out.
+        pending = order.review_ids.filtered(lambda r: r.status == "pending")
+        self.env.cr.execute(
+            "UPDATE tier_review SET create_date = %s WHERE id = %s",
+            (fields.Datetime.subtract(fields.Datetime.now(), days=4), pending.id),
+        )
+        pending.invalidate_recordset(["create_date"])
+        messages_before = order.message_ids
+        activities_before = order.activity_ids
+        self.env["tier.definition"]._cron_send_review_reminder()
+        self.assertTrue(pending.last_reminder_date)
+        # A group reviews: OCA posts the reminder on the order (one reviewer
+        # would get a reminder activity instead).
+        reminders = (order.message_ids - messages_before).filtered(
+            lambda m: (
+                m.subtype_id == self.env.ref("base_tier_validation.mt_tier_validation_reminder")
+            )
+        ) or (order.activity_ids - activities_before).filtered(
+            lambda a: (
+                a.activity_type_id
+                == self.env.ref("base_tier_validation.mail_act_tier_validation_reminder")
+            )
+        )
+        self.assertTrue(reminders)
+        self._decide(order, self.finance)
+        self.assertFalse(order.activity_ids.filtered(lambda a: a.activity_type_id == approval))
+
+    def test_requester_team_for_purchases(self):
+        team = self.env["crm.team"].create(
+            {"name": "Projects T", "company_id": self.company.id, "member_ids": [self.purchaser.id]}
+        )
+        self.row_mid.with_user(self.users["consultant"]).write(
+            {"team_ids": [Command.set(team.ids)]}
+        )
+        self.assertEqual(self.purchaser.sale_team_id, team)
+        from_team = self._order(10000)
+        self.assertIn("Projects T", from_team.unifyx_approval_preview)
+        with self.assertRaises(ValidationError):
+            from_team.button_confirm()
+        # The same amount asked by someone outside the team matches no row.
+        outside = self._order(10000, user=self.manager)
+        self.assertIn("No approval needed", outside.unifyx_approval_preview)
+        outside.with_user(self.manager).button_confirm()
+        self.assertEqual(outside.state, "purchase")
 
 
 @tagged("post_install", "-at_install")

@@ -79,6 +79,7 @@ class TestDelegation(UnifyxCase):
         self.assertNotIn(self.stand_in, order.review_ids.reviewer_ids)
         self._delegate(self.today + timedelta(days=7))
         self.assertIn(self.stand_in, order.review_ids.reviewer_ids, "open reviews follow")
+        self.assertIn(self.stand_in, order.activity_ids.user_id, "with a to-do")
         self.assertIn(self.stand_in, self._order().review_ids.reviewer_ids, "and new ones")
         self._approve(order, self.stand_in)
         self.assertEqual(order.validation_status, "validated")
@@ -93,6 +94,7 @@ class TestDelegation(UnifyxCase):
                 self._approve(order, self.stand_in)
             self.env["tier.review"]._cron_unifyx_refresh_delegations()
             self.assertNotIn(self.stand_in, order.review_ids.reviewer_ids)
+            self.assertNotIn(self.stand_in, order.activity_ids.user_id)
         self.assertNotIn("approved", order.review_ids.mapped("status"))
 
     def test_future_delegation_not_active_yet(self):

@@ -108,6 +108,68 @@ class TestUrgentAndBudget(UnifyxCase):
         second.button_confirm()
         self.assertEqual(second.state, "purchase")
 
+    def test_budget_per_analytic_account(self):
+        plan = self.env["account.analytic.plan"].create({"name": "Projects T"})
+        project = self.env["account.analytic.account"].create(
+            {"name": "Site Lyon T", "plan_id": plan.id, "company_id": self.company.id}
+        )
+        other = self.env["account.analytic.account"].create(
+            {"name": "Site Nice T", "plan_id": plan.id, "company_id": self.company.id}
+        )
+        budget = (
+            self.env["unifyx.purchase.budget"]
+            .with_user(self.users["finance"])
+            .create(
+                {
+                    "company_id": self.company.id,
+                    "analytic_account_id": project.id,
+                    "date_from": self.budget.date_from,
+                    "date_to": self.budget.date_to,
+                    "amount": 1000,
+                }
+            )
+        )
+        # Half of this line goes to the project: 750 of 1,500 is committed.
+        first = self._order(1500)
+        first.order_line.analytic_distribution = {str(project.id): 50, str(other.id): 50}
+        self.assertFalse(first.unifyx_budget_exceeded)
+        first.button_confirm()
+        self.assertAlmostEqual(budget.committed, 750)
+        self.assertAlmostEqual(budget.remaining, 250)
+        # Lines of another account or without distribution do not count...
+        elsewhere = self._order(400)
+        elsewhere.order_line.analytic_distribution = {str(other.id): 100}
+        self.assertFalse(elsewhere.unifyx_budget_exceeded)
+        # ...300 more on the project would exceed it: finance must approve.
+        second = self._order(300)
+        second.order_line.analytic_distribution = {str(project.id): 100}
+        self.assertTrue(second.unifyx_budget_exceeded)
+        self.assertIn("Finance", second.unifyx_approval_preview)
+        with self.assertRaises(ValidationError):
+            second.button_confirm()
+        first.with_user(self.users["purchaser"]).button_cancel()
+        budget.invalidate_recordset()
+        self.assertEqual(budget.committed, 0)
+
+    def test_budget_scope_is_category_or_account(self):
+        account = self.env["account.analytic.account"].create(
+            {
+                "name": "Both T",
+                "plan_id": self.env["account.analytic.plan"].create({"name": "P T"}).id,
+            }
+        )
+        Budget = self.env["unifyx.purchase.budget"].with_user(self.users["finance"])
+        vals = {
+            "company_id": self.company.id,
+            "date_from": self.budget.date_from,
+            "date_to": self.budget.date_to,
+            "amount": 10,
+        }
+        with self.assertRaises(ValidationError):
+            Budget.create(vals)
+        with self.assertRaises(ValidationError):
+            Budget.create(dict(vals, category_id=self.category.id, analytic_account_id=account.id))
+
     def test_budget_rights(self):
         with self.assertRaises(AccessError):
             self.budget.with_user(self.users["purchasing_manager"]).write({"amount": 1e9})
