@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "security/unifyx_migration_security.xml",
         "data/unifyx_migration_uom_synonym_data.xml",
+        "data/ir_cron_data.xml",
         "views/unifyx_migration_profile_views.xml",
         "views/unifyx_migration_run_views.xml",
         "views/menus.xml",

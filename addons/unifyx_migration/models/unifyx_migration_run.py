@@ -15,6 +15,9 @@ from ..tools.readers import ReaderError, match_headers, read_table, xlsx_bytes
 from ..tools.targets import TARGETS, clean_row
 
 PREVIEW_ROWS = 10
+# Defaults of the system parameters that send a file to the background job.
+BACKGROUND_SIZE_KB = 1024
+BACKGROUND_BATCH_ROWS = 2000
 
 
 class _RollBack(Exception):
@@ -53,13 +56,22 @@ class UnifyxMigrationRun(models.Model):
         [
             ("draft", "Uploaded"),
             ("checked", "Dry run done"),
+            ("queued", "Queued"),
+            ("running", "Loading in background"),
             ("done", "Committed"),
             ("failed", "Refused"),
         ],
         default="draft",
         required=True,
         readonly=True,
+        index=True,
     )
+    # Large files load in the background, one committed batch of file rows at
+    # a time (see _cron_process_background).
+    background = fields.Boolean(readonly=True, copy=False)
+    progress_done = fields.Integer(string="Rows loaded", readonly=True, copy=False)
+    progress_total = fields.Integer(string="Rows to load", readonly=True, copy=False)
+    progress = fields.Float(compute="_compute_progress", string="Progress (%)")
     count_create = fields.Integer(string="Created", readonly=True)
     count_update = fields.Integer(string="Updated", readonly=True)
     count_unchanged = fields.Integer(string="Unchanged", readonly=True)
@@ -75,6 +87,13 @@ class UnifyxMigrationRun(models.Model):
     def _compute_name(self):
         for run in self:
             run.name = "%s - %s" % (run.profile_id.name or "", run.file_name or "")
+
+    @api.depends("progress_done", "progress_total")
+    def _compute_progress(self):
+        for run in self:
+            run.progress = (
+                100.0 * run.progress_done / run.progress_total if run.progress_total else 0.0
+            )
 
     @api.constrains("file", "file_name", "profile_id")
     def _check_file(self):
@@ -134,8 +153,9 @@ class UnifyxMigrationRun(models.Model):
             )
         return table, columns
 
-    def _rows(self, table, columns, limit=None):
-        for number, values in islice(table, limit):
+    def _rows(self, table, columns, limit=None, start=0):
+        stop = None if limit is None else start + limit
+        for number, values in islice(table, start, stop):
             yield number, values, {name: values[index] for name, index in columns.items()}
 
     def _note_message(self, note):
@@ -190,14 +210,15 @@ class UnifyxMigrationRun(models.Model):
         except (KeyError, TypeError, ValueError):
             return template
 
-    def _plan(self):
-        """Read, clean and resolve every row; nothing is written."""
+    def _plan(self, start=0, limit=None):
+        """Read, clean and resolve every row (or ``limit`` rows from ``start``);
+        nothing is written."""
         self.ensure_one()
         table, columns = self._read()
         units = self.env["unifyx.migration.uom.synonym"]._mapping()
         unit_names = {u.id: u.name for u in self.env["uom.uom"].search([])}
         plans = []
-        for number, raw_values, raw in self._rows(table, columns):
+        for number, raw_values, raw in self._rows(table, columns, limit, start):
             values, notes = clean_row(self.target, raw, units)
             for _field, note in notes:
                 if note.rule == "unit" and note.level == cleansing.CHANGE:
@@ -309,9 +330,16 @@ class UnifyxMigrationRun(models.Model):
         return True
 
     def action_commit(self):
-        """Write the rows; all or nothing unless ``commit_valid_rows`` is set."""
+        """Write the rows; all or nothing unless ``commit_valid_rows`` is set.
+        A file over the background size is queued for the background job."""
         for run in self:
             run._check_state()
+            if run._is_large():
+                run.write(
+                    {"state": "queued", "background": True, "progress_done": 0, "progress_total": 0}
+                )
+                self.env.ref("unifyx_migration.ir_cron_process_background_runs")._trigger()
+                continue
             headers, columns, plans = run._plan()
             rejected = [p for p in plans if run._has_error(p)]
             if rejected and not run.commit_valid_rows:
@@ -325,9 +353,72 @@ class UnifyxMigrationRun(models.Model):
                 run._write_rejected_file(headers, rejected)
         return True
 
+    # --------------------------------------------------------------- background
+    def _param(self, key, default):
+        value = self.env["ir.config_parameter"].sudo().get_param("unifyx_migration.%s" % key)
+        try:
+            return int(value) if value not in (None, False, "") else default
+        except ValueError:
+            return default
+
+    def _is_large(self):
+        self.ensure_one()
+        size = len(self.with_context(bin_size=False).file or b"") * 3 // 4  # base64
+        return size > self._param("background_size_kb", BACKGROUND_SIZE_KB) * 1024
+
+    @api.model
+    def _cron_process_background(self):
+        """One batch of the oldest queued run per call. Odoo's cron calls again
+        while progress is reported and commits after each call: a crash loses
+        the current batch only, and the run resumes after the rows done."""
+        batch_rows = max(self._param("background_batch_rows", BACKGROUND_BATCH_ROWS), 1)
+        runs = self.search([("state", "in", ("queued", "running"))], order="id")
+        if not runs:
+            return
+        # As the consultant who queued it, in its company: the same rights and
+        # company-dependent values (costs) as an interactive load.
+        run = runs[0].with_user(runs[0].user_id).with_company(runs[0].company_id)
+        done, remaining = run._process_background_batch(batch_rows)
+        others = sum(run.progress_total - run.progress_done for run in runs[1:]) + len(runs[1:])
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining + others)
+
+    def _process_background_batch(self, batch_rows):
+        """Validate the whole file on the first call, then load the next
+        ``batch_rows`` file rows; return (rows handled, rows left)."""
+        self.ensure_one()
+        if self.state == "queued":
+            headers, columns, plans = self._plan()
+            rejected = [p for p in plans if self._has_error(p)]
+            if rejected and not self.commit_valid_rows:
+                self._write_report(headers, columns, plans, {}, "failed")
+                return 1, 0
+            # The report of the whole file is written now; batches add counts.
+            self._write_report(headers, columns, plans, {}, "running")
+            self.write({"progress_done": 0, "progress_total": len(plans)})
+            if rejected:
+                self._write_rejected_file(headers, rejected)
+            return 1, len(plans)
+        _headers, _columns, plans = self._plan(start=self.progress_done, limit=batch_rows)
+        with self.env.cr.savepoint():
+            counts = self._apply([p for p in plans if not self._has_error(p)])
+        vals = {
+            "progress_done": self.progress_done + len(plans),
+            "count_create": self.count_create + counts["create"],
+            "count_update": self.count_update + counts["update"],
+            "count_unchanged": self.count_unchanged + counts["unchanged"],
+        }
+        if not plans or vals["progress_done"] >= self.progress_total:
+            vals.update({"state": "done", "date_done": fields.Datetime.now()})
+        self.write(vals)
+        return max(len(plans), 1), self.progress_total - self.progress_done
+
     def _check_state(self):
         if self.state == "done":
             raise UserError(self.env._("This run is already committed: upload the file again."))
+        if self.state in ("queued", "running"):
+            raise UserError(
+                self.env._("This run is loading in the background: follow its progress here.")
+            )
 
     def _write_rejected_file(self, headers, rejected):
         errors_header = self.env._("Errors")
