@@ -133,8 +133,12 @@ class UnifyxMigrationLoader(models.AbstractModel):
             self.env["ir.model.data"].create(rows)
 
     @api.model
-    def _write_plans(self, model, plans, vals_of):
-        """Create in one batch, write only what differs; set each plan's action."""
+    def _write_plans(self, model, plans, vals_of, create_model=None):
+        """Create in one batch, write only what differs; set each plan's action.
+
+        ``create_model``: create through this model instead, e.g. products as
+        variants: a template created from its variant skips the per-record
+        writes of the template's variant fields (barcode, cost, reference)."""
         to_create = []
         for plan in plans:
             vals = vals_of(plan)
@@ -149,7 +153,9 @@ class UnifyxMigrationLoader(models.AbstractModel):
                 plan["action"] = "create"
                 to_create.append((plan, vals))
         if to_create:
-            records = self.env[model].create([vals for _p, vals in to_create])
+            records = self.env[create_model or model].create([vals for _p, vals in to_create])
+            if create_model == "product.product":
+                records = [variant.product_tmpl_id for variant in records]
             for (plan, _vals), record in zip(to_create, records, strict=True):
                 plan["record"] = record
         self._set_external_ids(model, plans)
@@ -413,7 +419,7 @@ class UnifyxMigrationLoader(models.AbstractModel):
         for plan in plans:
             if plan["record"]:
                 plan["record"] = plan["record"].with_company(company)
-        self._write_plans("product.template", plans, vals_of)
+        self._write_plans("product.template", plans, vals_of, create_model="product.product")
         del Template
         # Vendors and their purchase prices.
         Info = self.env["product.supplierinfo"]

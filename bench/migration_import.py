@@ -1,0 +1,152 @@
+"""Benchmark: importing products with vendors and costs from an .xlsx file,
+the UnifyX migration cockpit vs Odoo's standard import (base_import), in one run.
+
+    python3 bench/migration_import.py [--rows 50000 --baseline-rows 5000]
+
+Both sides read a generated .xlsx of products (reference, name, EAN-13, unit,
+category, sale price, cost, vendor, vendor code). The cockpit loads the file
+through a migration run (cleansing, matching, all-or-nothing commit); the
+baseline loads the same columns through base_import's execute_import, the path
+of Settings > Import. The standard import loads 40 to 80 products a second on
+this kind of machine, so it is timed on the first --baseline-rows rows: the
+figures compared are rows per second. Printed: rows/s of each, the process's
+peak memory after the cockpit's load, and last ratio=<ours/baseline> of the
+rows/s (higher is better; target >= 10). Everything is rolled back.
+"""
+
+import base64
+import io
+import resource
+
+import openpyxl
+from _common import create_db_if_missing, environment, parse_args, timer
+
+args = parse_args(
+    __doc__,
+    rows=(50000, "products in the cockpit's file"),
+    baseline_rows=(5000, "products in the standard import's file"),
+    suite_db=("unifyx_bench_suite", "UnifyX database (created if missing)"),
+)
+SUITE = "unifyx_approvals,unifyx_pricing,unifyx_margin,unifyx_migration,unifyx_dashboards"
+HEADERS = [
+    "Réf. article",
+    "Désignation",
+    "EAN",
+    "Unité",
+    "Famille",
+    "Prix de vente",
+    "Coût",
+    "Fournisseur",
+    "Réf. fournisseur",
+]
+VENDORS = 15
+
+
+def ean13(number):
+    digits = "200%09d" % number
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits))
+    return digits + str((10 - total % 10) % 10)
+
+
+def rows(count):
+    for n in range(count):
+        yield [
+            "BENCH-%06d" % n,
+            "Article de test %d" % n,
+            ean13(n),
+            "Units",
+            "All / Bench / Family %d" % (n % 20),
+            12.5,
+            7.25,
+            "BV%02d" % (n % VENDORS),
+            "V-%06d" % n,
+        ]
+
+
+def xlsx(count):
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(HEADERS)
+    for row in rows(count):
+        sheet.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def make_vendors(env):
+    env["res.partner"].create(
+        [{"name": "Bench Vendor %02d" % i, "ref": "BV%02d" % i} for i in range(VENDORS)]
+    )
+
+
+results = {}
+create_db_if_missing(args.suite_db, SUITE)
+
+content = xlsx(args.rows)
+with environment(args.suite_db) as env:
+    env = env(context={"tracking_disable": True})
+    make_vendors(env)
+    # Load inline, not through the background job.
+    env["ir.config_parameter"].set_param("unifyx_migration.background_size_kb", str(10**9))
+    profile = env["unifyx.migration.profile"].create(
+        {"name": "Bench products", "target": "product", "match_key": "default_code"}
+    )
+    run = env["unifyx.migration.run"].create(
+        {
+            "profile_id": profile.id,
+            "file_name": "products.xlsx",
+            "file": base64.b64encode(content),
+        }
+    )
+    with timer(results, "ours"):
+        run.action_commit()
+        env.flush_all()
+    assert run.state == "done" and run.count_create == args.rows, (run.state, run.count_create)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+baseline_content = xlsx(args.baseline_rows)
+with environment(args.suite_db) as env:
+    env = env(context={"tracking_disable": True})
+    make_vendors(env)
+    bench = env["product.category"].create(
+        {"name": "Bench", "parent_id": env.ref("product.product_category_all").id}
+    )
+    env["product.category"].create(
+        [{"name": "Family %d" % i, "parent_id": bench.id} for i in range(20)]
+    )
+    wizard = env["base_import.import"].create(
+        {
+            "res_model": "product.template",
+            "file": baseline_content,
+            "file_name": "products.xlsx",
+            "file_type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+    )
+    fields = [
+        "default_code",
+        "name",
+        "barcode",
+        "uom_id",
+        "categ_id",
+        "list_price",
+        "standard_price",
+        "seller_ids/partner_id",
+        "seller_ids/product_code",
+    ]
+    options = {"has_headers": True, "quoting": '"', "separator": ",", "sheet": "Sheet"}
+    with timer(results, "baseline"):
+        result = wizard.execute_import(fields, HEADERS, options)
+        env.flush_all()
+    errors = [m for m in result.get("messages", []) if m.get("type") == "error"]
+    assert not errors and len(result["ids"]) == args.baseline_rows, errors[:3]
+
+ours = args.rows / results["ours"]
+baseline = args.baseline_rows / results["baseline"]
+print("cockpit: %d products in %.1f s = %.0f rows/s" % (args.rows, results["ours"], ours))
+print("cockpit peak memory (process): %.0f MB" % peak_mb)
+print(
+    "base_import: %d products in %.1f s = %.0f rows/s"
+    % (args.baseline_rows, results["baseline"], baseline)
+)
+print("ratio=%.2f" % (ours / baseline))
