@@ -10,6 +10,7 @@ written. ``_apply_<target>(run, plans)`` writes the valid rows and sets each pla
 
 import re
 from collections import defaultdict
+from datetime import datetime, time
 
 from odoo import api, models
 from odoo.tools import float_compare
@@ -595,3 +596,175 @@ class UnifyxMigrationLoader(models.AbstractModel):
                     unifyx_migration_unit_costs=costs,
                     inventory_name=self.env._("Opening stock (migration %s)", run.file_name),
                 )._apply_inventory()
+
+    # -------------------------------------------------------------- pricelist
+    @api.model
+    def _resolve_pricelist(self, run, plans):
+        """Rows are price list rules: (price list, product or category, minimum
+        quantity, start date) identifies a rule; a customer column assigns the
+        price list to that customer."""
+        company = run.company_id
+        products = self._by_code(
+            "product.product", "default_code", {p["values"].get("product") for p in plans}
+        )
+        # Category paths compare without case or accents: "outillage" is "Outillage".
+        categories = defaultdict(lambda: self.env["product.category"])
+        for category in self.env["product.category"].search([]):
+            categories[normalise_key(category.complete_name)] |= category
+        currencies = self._by_code(
+            "res.currency", "name", {(p["values"].get("currency") or "").upper() for p in plans}
+        )
+        customers = self._vendors(
+            {p["values"]["customer"] for p in plans if p["values"].get("customer")}
+        )
+        seen, pricelist_of = {}, {}
+        for plan in plans:
+            values = plan["values"]
+            if _has_error(plan):
+                continue
+            product, category = values.get("product"), values.get("category")
+            if bool(product) == bool(category):
+                _error(plan, "product", "product_or_category")
+            elif product and len(products.get(product, ())) != 1:
+                code = "ambiguous" if products.get(product) else "unknown_product"
+                _error(plan, "product", code, product, count=len(products.get(product, ())))
+            elif category and len(categories.get(normalise_key(category), ())) != 1:
+                _error(plan, "category", "unknown_category", category)
+            if (values.get("price") is None) == (values.get("discount") is None):
+                _error(plan, "price", "price_or_discount")
+            currency = (values.get("currency") or "").upper()
+            if currency and not currencies.get(currency):
+                _error(plan, "currency", "unknown_currency", values["currency"])
+            start, end = values.get("date_start"), values.get("date_end")
+            if start and end and end < start:
+                _error(plan, "date_end", "dates_reversed", end)
+            customer = values.get("customer")
+            if customer:
+                partners = customers.get(customer)
+                if not partners:
+                    _error(plan, "customer", "unknown_customer", customer)
+                elif len(partners) > 1:
+                    _error(plan, "customer", "ambiguous", customer, count=len(partners))
+                else:
+                    values["customer_id"] = partners.id
+                    other = pricelist_of.setdefault(partners.id, values["pricelist"])
+                    if other != values["pricelist"]:
+                        _error(plan, "customer", "two_pricelists", customer, other=other)
+            if _has_error(plan):
+                continue
+            values["product_id"] = product and products[product].id
+            values["categ_id"] = category and categories[normalise_key(category)].id
+            values["currency_id"] = currencies[currency].id if currency else company.currency_id.id
+            key = self._pricelist_key(values)
+            if key in seen:
+                _error(plan, "pricelist", "duplicate_in_file", values["pricelist"], row=seen[key])
+            seen.setdefault(key, plan["row"])
+        # Existing rules, one search for all the price lists of the file.
+        names = {p["values"]["pricelist"] for p in plans if not _has_error(p)}
+        Pricelist = self.env["product.pricelist"].with_context(active_test=False)
+        pricelists = Pricelist.search(
+            [("name", "in", list(names)), ("company_id", "in", (company.id, False))]
+        )
+        rules = defaultdict(lambda: self.env["product.pricelist.item"])
+        for item in pricelists.item_ids:
+            rules[self._pricelist_key(self._item_values(item))] |= item
+        for plan in plans:
+            if _has_error(plan):
+                continue
+            found = rules.get(self._pricelist_key(plan["values"]))
+            if found and len(found) > 1:
+                _error(
+                    plan, "pricelist", "ambiguous", plan["values"]["pricelist"], count=len(found)
+                )
+            else:
+                plan["record"] = found or None
+
+    @api.model
+    def _by_code(self, model, field, codes):
+        """{code: records} for the codes given, in one search."""
+        codes = [c for c in codes if c]
+        found = defaultdict(lambda: self.env[model])
+        if codes:
+            for record in (
+                self.env[model].with_context(active_test=False).search([(field, "in", codes)])
+            ):
+                found[record[field]] |= record
+        return found
+
+    @staticmethod
+    def _pricelist_key(values):
+        return (
+            values["pricelist"],
+            values.get("product_id") or False,
+            values.get("categ_id") or False,
+            float(values.get("min_quantity") or 0.0),
+            values.get("date_start") or False,
+        )
+
+    @staticmethod
+    def _item_values(item):
+        return {
+            "pricelist": item.pricelist_id.name,
+            "product_id": item.product_id.id,
+            "categ_id": item.categ_id.id,
+            "min_quantity": item.min_quantity,
+            "date_start": item.date_start and item.date_start.date(),
+        }
+
+    @api.model
+    def _apply_pricelist(self, run, plans):
+        company = run.company_id
+        Pricelist = self.env["product.pricelist"].with_context(active_test=False)
+        names = {p["values"]["pricelist"] for p in plans}
+        pricelists = {
+            pricelist.name: pricelist
+            for pricelist in Pricelist.search(
+                [("name", "in", list(names)), ("company_id", "in", (company.id, False))]
+            )
+        }
+        missing = {}
+        for plan in plans:
+            name = plan["values"]["pricelist"]
+            if name not in pricelists:
+                missing.setdefault(name, plan["values"]["currency_id"])
+        if missing:
+            created = Pricelist.create(
+                [
+                    {"name": name, "currency_id": currency, "company_id": company.id}
+                    for name, currency in missing.items()
+                ]
+            )
+            pricelists.update({pricelist.name: pricelist for pricelist in created})
+
+        def vals_of(plan):
+            values = plan["values"]
+            vals = {
+                "pricelist_id": pricelists[values["pricelist"]].id,
+                "applied_on": "0_product_variant" if values["product_id"] else "2_product_category",
+                "product_id": values["product_id"] or False,
+                "categ_id": values["categ_id"] or False,
+                "min_quantity": values.get("min_quantity") or 0.0,
+                # Odoo keeps datetimes: the whole first and last days.
+                "date_start": values.get("date_start")
+                and datetime.combine(values["date_start"], time.min),
+                "date_end": values.get("date_end")
+                and datetime.combine(values["date_end"], time(23, 59, 59)),
+            }
+            if values.get("price") is not None:
+                vals.update({"compute_price": "fixed", "fixed_price": values["price"]})
+            else:
+                vals.update({"compute_price": "percentage", "percent_price": values["discount"]})
+            return vals
+
+        self._write_plans("product.pricelist.item", plans, vals_of)
+        # The customers' price list (company-dependent).
+        for plan in plans:
+            customer_id = plan["values"].get("customer_id")
+            if not customer_id:
+                continue
+            partner = self.env["res.partner"].browse(customer_id).with_company(company)
+            pricelist = pricelists[plan["values"]["pricelist"]]
+            if partner.property_product_pricelist != pricelist:
+                partner.property_product_pricelist = pricelist
+                if plan["action"] == "unchanged":
+                    plan["action"] = "update"

@@ -24,6 +24,7 @@ class UnifyxMigrationProfile(models.Model):
             ("partner", "Partners (customers and vendors)"),
             ("product", "Products (vendors, costs, barcodes, tracking)"),
             ("stock", "Opening stock"),
+            ("pricelist", "Customer price lists"),
         ],
         required=True,
     )
@@ -36,6 +37,7 @@ class UnifyxMigrationProfile(models.Model):
             ("barcode", "Barcode"),
             ("vat", "VAT number"),
             ("external_id", "External ID"),
+            ("pricelist_rule", "Price list, product or category, minimum quantity, start date"),
         ],
         required=True,
         help="Which column identifies an existing record: a rerun updates it, never duplicates it.",

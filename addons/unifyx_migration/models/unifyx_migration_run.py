@@ -201,6 +201,19 @@ class UnifyxMigrationRun(models.Model):
                 "%(product)s is tracked: a lot or serial number is required"
             ),
             "serial_quantity": self.env._("A serial number holds exactly one unit, not %(value)s"),
+            "product_or_category": self.env._(
+                "A price list row applies to a product or to a category: give exactly one"
+            ),
+            "price_or_discount": self.env._(
+                "A price list row has a price or a discount: give exactly one"
+            ),
+            "unknown_category": self.env._(
+                "Unknown category %(value)s: import the categories first"
+            ),
+            "unknown_currency": self.env._("Unknown or inactive currency %(value)s"),
+            "unknown_customer": self.env._("Unknown customer %(value)s: import the partners first"),
+            "dates_reversed": self.env._("The validity ends before it starts"),
+            "two_pricelists": self.env._("Customer %(value)s is given two price lists: %(other)s"),
         }
         template = messages.get(note.code) or note.params.get("message") or note.code
         params = {k: cleansing._shown(v) for k, v in note.params.items()}

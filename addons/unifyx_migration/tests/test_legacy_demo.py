@@ -78,6 +78,18 @@ class TestLegacyDemoFiles(TransactionCase):
         self.assertEqual((gloves.list_price, gloves.tracking), (1234.0, "lot"))
         self.assertEqual(gloves.seller_ids.partner_id.ref, "FRN-003")
 
+        prices = self.load("unifyx_migration.profile_pricelist_demo", "05_pricelists.csv")
+        self.assertEqual((prices.state, prices.count_create), ("done", 5))
+        pros = self.env["product.pricelist"].search([("name", "=", "Tarif Pros 2026")])
+        self.assertEqual(len(pros.item_ids), 4)
+        dupont = self.env["res.partner"].search([("ref", "=", "CLI-001")])
+        self.assertEqual(dupont.property_product_pricelist, pros)
+        screw = Product.search([("default_code", "=", "LEG-0001")])
+        self.assertAlmostEqual(pros._get_product_price(screw, 10), 11.5)
+        self.assertAlmostEqual(pros._get_product_price(screw, 50), 10.9)
+        nut = Product.search([("default_code", "=", "LEG-0003")])
+        self.assertAlmostEqual(pros._get_product_price(nut, 1), 0.35 * 0.92, msg="family -8 %")
+
         stock = self.load("unifyx_migration.profile_stock_demo", "04_opening_stock.csv")
         self.assertEqual((stock.state, stock.count_create), ("done", 7))
         layers = self.env["stock.valuation.layer"].search([("id", "not in", layers_before)])

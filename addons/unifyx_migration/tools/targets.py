@@ -67,6 +67,22 @@ TARGETS = {
         "quantity": ("decimal", True, ["Quantité", "Qté", "Quantity", "Stock"]),
         "cost": ("decimal", False, ["Coût unitaire", "PMP", "Coût", "Unit cost", "Cost"]),
     },
+    "pricelist": {
+        "pricelist": ("text", True, ["Liste de prix", "Tarif", "Grille tarifaire", "Pricelist"]),
+        "currency": ("text", False, ["Devise", "Currency"]),
+        "product": ("text", False, ["Réf. article", "Ref article", "Référence", "Article"]),
+        "category": ("category", False, ["Catégorie", "Famille", "Category"]),
+        "min_quantity": (
+            "decimal",
+            False,
+            ["Qté min", "Qté mini", "Quantité min", "Quantité minimum"],
+        ),
+        "price": ("decimal", False, ["Prix", "Prix net", "Prix net HT", "Price"]),
+        "discount": ("decimal", False, ["Remise", "Remise %", "Discount"]),
+        "date_start": ("date", False, ["Date début", "Début", "Du", "Valable du", "Start"]),
+        "date_end": ("date", False, ["Date fin", "Fin", "Au", "Valable au", "End"]),
+        "customer": ("text", False, ["Client", "Code client", "Customer"]),
+    },
 }
 
 MATCH_KEYS = {
@@ -75,6 +91,7 @@ MATCH_KEYS = {
     "partner": ["ref", "vat", "external_id"],
     "product": ["default_code", "barcode", "external_id"],
     "stock": ["default_code", "barcode"],
+    "pricelist": ["pricelist_rule"],
 }
 
 _TRACKING = {
