@@ -1,1 +1,3 @@
 from . import test_access
+from . import test_kpis
+from . import test_stock_reconciliation

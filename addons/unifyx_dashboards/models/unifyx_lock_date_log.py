@@ -1,0 +1,37 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+LOCK_FIELDS = (
+    "fiscalyear_lock_date",
+    "hard_lock_date",
+    "sale_lock_date",
+    "purchase_lock_date",
+    "tax_lock_date",
+)
+
+
+class UnifyxLockDateLog(models.Model):
+    """When each accounting lock date was moved: the month-end close duration
+    is the time from a period's last day to the lock that closes it."""
+
+    _name = "unifyx.lock.date.log"
+    _description = "Lock Date History"
+    _order = "date desc, id desc"
+
+    date = fields.Datetime(string="Set On", required=True, default=fields.Datetime.now, index=True)
+    company_id = fields.Many2one("res.company", required=True, index=True)
+    user_id = fields.Many2one("res.users", string="Set By")
+    lock_field = fields.Selection(
+        [
+            ("fiscalyear_lock_date", "Global Lock Date"),
+            ("hard_lock_date", "Hard Lock Date"),
+            ("sale_lock_date", "Sales Lock Date"),
+            ("purchase_lock_date", "Purchase Lock Date"),
+            ("tax_lock_date", "Tax Return Lock Date"),
+        ],
+        string="Lock",
+        required=True,
+    )
+    old_date = fields.Date(string="From")
+    new_date = fields.Date(string="To")

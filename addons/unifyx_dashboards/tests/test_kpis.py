@@ -1,0 +1,185 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Each KPI on a small dataset dated March 2025 in a company of its own,
+checked against the figure worked out by hand."""
+
+from datetime import date, datetime, timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.unifyx_approvals.tests.common import UnifyxCase
+
+T = datetime(2025, 3, 10, 12, 0)
+MARCH = (date(2025, 3, 1), date(2025, 3, 31))
+
+
+@tagged("post_install", "-at_install")
+class TestKpis(UnifyxCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
+        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.company.id)])
+        cls.stock = cls.warehouse.lot_stock_id
+        cls.product = cls.env["product.product"].create(
+            {"name": "KPI A", "is_storable": True, "standard_price": 10.0, "list_price": 20.0}
+        )
+        cls.other = cls.env["product.product"].create(
+            {"name": "KPI B", "is_storable": True, "standard_price": 4.0}
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "KPI Customer", "company_id": cls.company.id}
+        )
+
+    def _sql(self, query, *params):
+        self.env.flush_all()
+        self.env.cr.execute(query, params)
+        self.env.invalidate_all()
+
+    def _count(self, product, counted):
+        quant = (
+            self.env["stock.quant"]
+            .with_context(inventory_mode=True)
+            .create(
+                {
+                    "product_id": product.id,
+                    "location_id": self.stock.id,
+                    "inventory_quantity": counted,
+                }
+            )
+        )
+        quant.action_apply_inventory()
+
+    def _sale(self, qty, promised, deliver=None):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "company_id": self.company.id,
+                "warehouse_id": self.warehouse.id,
+                "commitment_date": promised,
+                "order_line": [
+                    Command.create({"product_id": self.product.id, "product_uom_qty": qty})
+                ],
+            }
+        )
+        order.action_confirm()
+        picking = order.picking_ids
+        picking.move_ids.quantity = deliver if deliver is not None else qty
+        action = picking.button_validate()
+        if isinstance(action, dict):  # partial: the backorder question
+            self.env["stock.backorder.confirmation"].with_context(**action["context"]).create(
+                {}
+            ).process()
+        return order, picking
+
+    def _values(self, period=MARCH):
+        rows = self.env["unifyx.kpi.value"]._compute(self.company, *period)
+        return {(r["kpi"], r.get("warehouse_id")): r for r in rows}
+
+    def test_kpis_by_hand(self):
+        # Counts: 50 of A found where the system had none, B counted right.
+        self.env["stock.quant"]._update_available_quantity(self.other, self.stock, 20)
+        self._count(self.product, 50)
+        self._count(self.other, 20)
+        # Two sales of 5 in March: the first delivered 2 days after its order,
+        # before its promise; the second 4 days after, 3 days late.
+        first, first_picking = self._sale(5, T + timedelta(days=3))
+        second, second_picking = self._sale(5, T + timedelta(days=1))
+        for order, picking, created, done in (
+            (first, first_picking, 1, 2),
+            (second, second_picking, 3, 4),
+        ):
+            self._sql(
+                "UPDATE sale_order SET date_order = %s, create_date = %s WHERE id = %s",
+                T,
+                T - timedelta(days=created),
+                order.id,
+            )
+            self._sql(
+                "UPDATE stock_picking SET date_done = %s WHERE id = %s",
+                T + timedelta(days=done),
+                picking.id,
+            )
+        company_layers = "UPDATE stock_valuation_layer SET create_date = %s WHERE company_id = %s"
+        self._sql(company_layers, T, self.company.id)
+        self._sql("UPDATE unifyx_count_log SET date = %s WHERE company_id = %s", T, self.company.id)
+        # The books of March are locked on 6 April.
+        self.company.sudo().fiscalyear_lock_date = date(2025, 3, 31)
+        log = self.env["unifyx.lock.date.log"].search([("company_id", "=", self.company.id)])
+        self.assertEqual((log.old_date, log.new_date), (False, date(2025, 3, 31)))
+        self._sql(
+            "UPDATE unifyx_lock_date_log SET date = %s WHERE id = %s",
+            datetime(2025, 4, 6, 9, 0),
+            log.id,
+        )
+
+        values = self._values()
+        on_time = values[("on_time_delivery", None)]
+        self.assertEqual((on_time["numerator"], on_time["denominator"]), (1, 2))
+        self.assertAlmostEqual(on_time["value"], 50.0)
+        counted = values[("discrepancy_count", None)]
+        self.assertEqual((counted["numerator"], counted["denominator"]), (1, 2))
+        # |50 x 10| over the stock value at the end of March: 500 counted, 100 delivered.
+        value = values[("discrepancy_value", None)]
+        self.assertAlmostEqual(value["numerator"], 500.0)
+        self.assertAlmostEqual(value["denominator"], 400.0)
+        self.assertAlmostEqual(value["value"], 125.0)
+        self.assertAlmostEqual(values[("sale_to_confirm", None)]["value"], 2.0)  # median of 1, 3
+        self.assertAlmostEqual(values[("sale_to_deliver", None)]["value"], 3.0)  # of 2, 4
+        self.assertEqual(values[("sale_to_deliver", None)]["denominator"], 2)
+        self.assertEqual(values[("close_duration", None)]["value"], 6)
+        # Rotation: cost of goods sold 100 over the average stock (0 + 400) / 2.
+        self.assertAlmostEqual(values[("rotation", None)]["value"], 0.5)
+
+        # Stored, with the records behind each value.
+        self.env["unifyx.kpi.value"]._store(self.company, *MARCH, list(values.values()))
+        stored = self.env["unifyx.kpi.value"].search(
+            [("company_id", "=", self.company.id), ("kpi", "=", "on_time_delivery")]
+        )
+        action = stored.action_open_records()
+        pickings = self.env[action["res_model"]].search(action["domain"])
+        self.assertEqual(pickings, first_picking | second_picking)
+        # Storing again updates, never duplicates.
+        self.env["unifyx.kpi.value"]._store(self.company, *MARCH, list(values.values()))
+        self.assertEqual(len(stored.search([("id", "=", stored.id)])), 1)
+        self.assertEqual(
+            self.env["unifyx.kpi.value"].search_count(
+                [("company_id", "=", self.company.id), ("kpi", "=", "on_time_delivery")]
+            ),
+            1,
+        )
+
+    def test_snapshots_slow_movers_and_backorders(self):
+        self._count(self.product, 50)
+        order, picking = self._sale(10, fields.Datetime.now(), deliver=4)
+        backorder = order.picking_ids - picking
+        self.assertTrue(backorder)
+        # The last move out of the warehouse was in March 2025: A is a slow mover.
+        self._sql("UPDATE stock_move SET date = %s WHERE product_id = %s", T, self.product.id)
+        today = fields.Date.context_today(self.env["unifyx.kpi.value"])
+        period = (today.replace(day=1), fields.Date.end_of(today, "month"))
+        values = self._values(period)
+        slow = values[("slow_moving_value", self.warehouse.id)]
+        self.assertAlmostEqual(slow["value"], 46 * 10.0)
+        self.assertEqual(values[("open_backorders", None)]["value"], 1)
+        # A move out today makes it move again.
+        self._sql("UPDATE stock_move SET date = now() WHERE id IN %s", tuple(picking.move_ids.ids))
+        values = self._values(period)
+        self.assertNotIn(("slow_moving_value", self.warehouse.id), values)
+
+    def test_refresh_and_access(self):
+        self._count(self.product, 5)
+        self.env["unifyx.kpi.value"]._refresh(self.company, months=12)
+        values = self.env["unifyx.kpi.value"].search([("company_id", "=", self.company.id)])
+        self.assertEqual(len(set(values.mapped("date_from"))), 12, "a trend over 12 periods")
+        for role in ("sales_manager", "warehouse_manager", "finance", "director"):
+            self.assertTrue(values.with_user(self.users[role]).read(["value"]), role)
+        for role in ("salesperson", "purchaser", "warehouse_operator"):
+            with self.assertRaises(AccessError, msg=role):
+                values.with_user(self.users[role]).read(["value"])
+        logs = self.env["unifyx.count.log"].search([("company_id", "=", self.company.id)])
+        self.assertEqual(len(logs), 1)
+        with self.assertRaises(AccessError):
+            logs.with_user(self.users["warehouse_manager"]).write({"counted_qty": 0})
