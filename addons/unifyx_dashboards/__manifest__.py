@@ -21,6 +21,7 @@
         "data/ir_cron_data.xml",
         "views/unifyx_kpi_value_views.xml",
         "views/unifyx_stock_reconciliation_views.xml",
+        "views/unifyx_supplier_price_report_views.xml",
         "views/menus.xml",
     ],
     "installable": True,

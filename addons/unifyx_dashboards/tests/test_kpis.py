@@ -183,3 +183,36 @@ class TestKpis(UnifyxCase):
         self.assertEqual(len(logs), 1)
         with self.assertRaises(AccessError):
             logs.with_user(self.users["warehouse_manager"]).write({"counted_qty": 0})
+
+    def test_supplier_cost_drift(self):
+        vendor = self.env["res.partner"].create(
+            {"name": "KPI Vendor", "company_id": self.company.id}
+        )
+        for price, when in ((10.0, datetime(2025, 2, 5)), (12.0, datetime(2025, 3, 5))):
+            order = self.env["purchase.order"].create(
+                {
+                    "partner_id": vendor.id,
+                    "company_id": self.company.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.product.id,
+                                "product_qty": 3,
+                                "price_unit": price,
+                                "taxes_id": False,
+                            }
+                        )
+                    ],
+                }
+            )
+            order.button_confirm()
+            self._sql("UPDATE purchase_order SET date_approve = %s WHERE id = %s", when, order.id)
+        rows = self.env["unifyx.supplier.price.report"].search(
+            [("product_id", "=", self.product.id)], order="date"
+        )
+        self.assertEqual(rows.mapped("price"), [10.0, 12.0])
+        self.assertAlmostEqual(rows[1].previous_price, 10.0)
+        self.assertAlmostEqual(rows[1].change, 20.0)
+        # Against the 10.00 cost the margins use: +20 %.
+        self.assertAlmostEqual(rows[1].cost, 10.0)
+        self.assertAlmostEqual(rows[1].change_vs_cost, 20.0)

@@ -1,0 +1,1 @@
+from . import unifyx_supplier_price_report
