@@ -19,10 +19,19 @@
         "security/ir.model.access.csv",
         "security/unifyx_dashboards_security.xml",
         "data/ir_cron_data.xml",
+        "data/spreadsheet_dashboard_data.xml",
         "views/unifyx_kpi_value_views.xml",
         "views/unifyx_stock_reconciliation_views.xml",
         "views/unifyx_supplier_price_report_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/unifyx_dashboards_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "unifyx_dashboards/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -20,3 +20,23 @@ class TestDashboardsAccess(UnifyxCase):
         self.assertTrue(sales_board, "Odoo's sales dashboards are available")
         data = sales_board[:1].get_readonly_dashboard()
         self.assertIn("snapshot", data)
+
+    def test_unifyx_boards_per_role(self):
+        operations = self.env.ref("unifyx_dashboards.spreadsheet_dashboard_operations")
+        margins = self.env.ref("unifyx_dashboards.spreadsheet_dashboard_margins")
+        Dashboard = self.env["spreadsheet.dashboard"]
+        expected = {
+            "warehouse_manager": operations,
+            "sales_manager": margins,
+            "finance": operations | margins,
+            "director": operations | margins,
+            "salesperson": Dashboard,
+            "warehouse_operator": Dashboard,
+        }
+        for role, boards in expected.items():
+            visible = Dashboard.with_user(self.users[role]).search(
+                [("id", "in", (operations | margins).ids)]
+            )
+            self.assertEqual(visible, boards, role)
+        data = operations.with_user(self.users["warehouse_manager"]).get_readonly_dashboard()
+        self.assertIn("unifyx.kpi.value", str(data["snapshot"]))
