@@ -20,8 +20,21 @@ import websocket
 
 HERE = pathlib.Path(__file__).parent
 SHOTS = [
-    # (file, login, path)
+    # (file, login, path[, text of a side-panel entry to click])
     ("unifyx_home.png", "director", "/odoo"),
+    (
+        "board_operations.png",
+        "finance",
+        "/odoo/action-spreadsheet_dashboard.ir_actions_dashboard_action",
+        "Operations",
+    ),
+    (
+        "board_margins.png",
+        "sales_manager",
+        "/odoo/action-spreadsheet_dashboard.ir_actions_dashboard_action",
+        "Margins",
+    ),
+    ("kpis.png", "director", "/odoo/action-unifyx_dashboards.unifyx_kpi_value_action"),
     ("warehouses.png", "wh_manager", "/odoo/action-stock.action_warehouse_form"),
     (
         "segments.png",
@@ -86,7 +99,7 @@ def main(base_url):
                 time.sleep(0.2)
         page = Page(next(t for t in targets if t["type"] == "page")["webSocketDebuggerUrl"])
         page.call("Page.enable")
-        for filename, login, path in SHOTS:
+        for filename, login, path, *click in SHOTS:
             page.call("Network.enable")
             page.call("Network.clearBrowserCookies")
             page.goto(f"{base_url}/web/login", settle=3)
@@ -104,6 +117,13 @@ def main(base_url):
                     expression="document.querySelector('.o_navbar_apps_menu button')?.click()",
                 )
                 time.sleep(3)
+            if click:
+                page.call(
+                    "Runtime.evaluate",
+                    expression="[...document.querySelectorAll('.o_search_panel_category_value')]"
+                    ".find(e => e.textContent.includes(%s))?.click()" % json.dumps(click[0]),
+                )
+                time.sleep(8)
             data = page.call("Page.captureScreenshot", format="png")["data"]
             (HERE / filename).write_bytes(base64.b64decode(data))
             print("saved", filename)
