@@ -719,23 +719,16 @@ class TestBarcodeScenario(OperationsCase):
     """The warehouse through OCA stock_barcodes: barcode strings in, as a scanner
     sends them, into the scan wizard."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # The distributor's shelves carry barcodes: the location is scanned too.
-        for group in ("operation", "inventory"):
-            cls.env.ref(
-                "stock_barcodes.stock_barcodes_option_group_%s" % group
-            ).option_ids.filtered(lambda o: o.field_name == "location_id").to_scan = True
-
     def _scan(self, wizard, barcode):
         wizard._barcode_scanned = barcode
         wizard._on_barcode_scanned()
         wizard.dummy_on_barcode_scanned()
 
-    def _scan_wizard(self, picking, option_group):
+    def _scan_wizard(self, picking, option_group=None):
+        """The scan screen of the picking, with the options of its operation
+        type unless told otherwise."""
         action = picking.with_user(self.user["wh_operator"]).action_barcode_scan(
-            option_group=self.env.ref(option_group)
+            option_group=option_group and self.env.ref(option_group)
         )
         return (
             self.env[action["res_model"]]
@@ -749,7 +742,11 @@ class TestBarcodeScenario(OperationsCase):
         before = self._qty(product, stock)
         order = self._purchase(product, 3, price=12.0)
         receipt = order.picking_ids
-        wizard = self._scan_wizard(receipt, "stock_barcodes.stock_barcodes_option_group_picking_in")
+        wizard = self._scan_wizard(receipt)
+        self.assertEqual(
+            wizard.option_group_id,
+            self.env.ref("unifyx_approvals.barcode_option_group_receipt_demo"),
+        )
         self.assertEqual(wizard._name, "wiz.stock.barcodes.read.picking")
         for _i in range(3):
             self._scan(wizard, product.barcode)
@@ -782,7 +779,11 @@ class TestBarcodeScenario(OperationsCase):
         order = self._sell(product, 2)
         delivery = self.env["stock.picking"].browse(order.picking_ids.id)
         self.assertEqual(delivery.move_line_ids.location_id, shelf)
-        wizard = self._scan_wizard(delivery, "stock_barcodes.stock_barcodes_option_group_operation")
+        wizard = self._scan_wizard(delivery)
+        self.assertEqual(
+            wizard.option_group_id,
+            self.env.ref("unifyx_approvals.barcode_option_group_picking_demo"),
+        )
         self._scan(wizard, product.barcode)
         self.assertEqual(wizard.product_id, product)
         # A lot that does not exist: refused.
@@ -836,6 +837,139 @@ class TestBarcodeScenario(OperationsCase):
         self.assertEqual(move.quantity, abs(4 - on_shelf))
         self.assertLayersBooked(self._layers(move))
         self.assertStockMatchesAccounting()
+
+    def test_internal_transfer_by_scanning_shelves_product_and_lot(self):
+        """Shelf to shelf in Lyon: source shelf, product, lot, destination shelf,
+        as the scanner sends them; a wrong barcode and an unknown lot refused."""
+        product = self._product("average", "lot") or self._product("fifo", "lot")
+        source = self.env["stock.location"].search([("barcode", "=", "LYO-A-01")])
+        destination = self.env["stock.location"].search([("barcode", "=", "LYO-B-02")])
+        lot = self.env["stock.lot"].create({"name": "OPS-INT-LOT", "product_id": product.id})
+        self.env["stock.quant"].with_context(inventory_mode=True).create(
+            {
+                "product_id": product.id,
+                "location_id": source.id,
+                "lot_id": lot.id,
+                "inventory_quantity": 5,
+            }
+        ).action_apply_inventory()
+        value_before = sum(
+            self.env["stock.valuation.layer"]
+            .search([("product_id", "=", product.id), ("company_id", "=", self.company.id)])
+            .mapped("value")
+        )
+        internal_type = self.lyon.int_type_id
+        self.assertTrue(internal_type.active)
+        stock = self.lyon.lot_stock_id
+        transfer = (
+            self.env["stock.picking"]
+            .with_user(self.user["wh_operator"])
+            .create(
+                {
+                    "picking_type_id": internal_type.id,
+                    "location_id": source.id,
+                    "location_dest_id": stock.id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "name": product.name,
+                                "product_id": product.id,
+                                "product_uom_qty": 3,
+                                "product_uom": product.uom_id.id,
+                                "location_id": source.id,
+                                "location_dest_id": stock.id,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        transfer.action_confirm()
+        transfer.action_assign()
+        wizard = self._scan_wizard(transfer)
+        self.assertEqual(
+            wizard.option_group_id,
+            self.env.ref("unifyx_approvals.barcode_option_group_internal_demo"),
+        )
+        self._scan(wizard, "LYO-A-01")
+        self.assertEqual(wizard.location_id, source)
+        self._scan(wizard, product.barcode)
+        self.assertEqual(wizard.product_id, product)
+        # A barcode nobody knows, then a lot that does not exist: both refused.
+        self._scan(wizard, "3760000000000")
+        self.assertEqual(wizard.message_type, "not_found")
+        self._scan(wizard, "NO-SUCH-LOT-43")
+        self.assertEqual(wizard.message_type, "not_found")
+        self.assertFalse(wizard.lot_id)
+        self.assertFalse(self.env["stock.lot"].search([("name", "=", "NO-SUCH-LOT-43")]))
+        self._scan(wizard, "OPS-INT-LOT")
+        self.assertEqual(wizard.lot_id, lot)
+        self._scan(wizard, "LYO-B-02")
+        self.assertEqual(wizard.location_dest_id, destination)
+        # The shelves stay on screen: two more units are product then lot.
+        for _i in range(2):
+            self._scan(wizard, product.barcode)
+            self._scan(wizard, "OPS-INT-LOT")
+        line = transfer.move_line_ids
+        self.assertEqual(
+            (line.location_id, line.location_dest_id, line.lot_id, line.qty_picked),
+            (source, destination, lot, 3),
+        )
+        wizard.action_validate_picking()
+        self.assertEqual(transfer.state, "done")
+        self.assertEqual(self._qty(product, source), 2)
+        self.assertEqual(self._qty(product, destination), 3)
+        # Stock changes shelf, not value.
+        self.assertFalse(self._layers(self.env["stock.picking"].browse(transfer.id).move_ids))
+        value_after = sum(
+            self.env["stock.valuation.layer"]
+            .search([("product_id", "=", product.id), ("company_id", "=", self.company.id)])
+            .mapped("value")
+        )
+        self.assertAlmostEqual(value_after, value_before, places=2)
+        self.assertStockMatchesAccounting()
+
+    def test_demo_operation_types_have_barcode_options(self):
+        """The barcode menu lists the operation types that have scanning
+        options: every receipt, delivery and internal type of the three demo
+        warehouses has them, and the count screen scans the shelf first."""
+        receipt = self.env.ref("unifyx_approvals.barcode_option_group_receipt_demo")
+        self.assertEqual(receipt.code, "IN")
+        self.assertFalse(receipt.auto_put_in_pack)
+        picking = self.env.ref("unifyx_approvals.barcode_option_group_picking_demo")
+        internal = self.env.ref("unifyx_approvals.barcode_option_group_internal_demo")
+        warehouses = self.env["stock.warehouse"].search([("company_id", "=", self.company.id)])
+        self.assertEqual(len(warehouses), 3)
+        for warehouse in warehouses:
+            self.assertEqual(warehouse.in_type_id.barcode_option_group_id, receipt)
+            self.assertEqual(warehouse.out_type_id.barcode_option_group_id, picking)
+            self.assertEqual(warehouse.int_type_id.barcode_option_group_id, internal)
+            self.assertEqual(warehouse.int_type_id.new_picking_barcode_option_group_id, internal)
+            self.assertTrue(warehouse.int_type_id.active)
+        for code in ("incoming", "outgoing", "internal"):
+            listed = (
+                self.env["stock.picking.type"]
+                .with_user(self.user["wh_operator"])
+                .search(
+                    [
+                        ("code", "=", code),
+                        ("barcode_option_group_id", "!=", False),
+                        ("company_id", "=", self.company.id),
+                    ]
+                )
+            )
+            self.assertGreaterEqual(len(listed.warehouse_id), 3, code)
+
+        def scanned(group):
+            return set(group.option_ids.filtered("to_scan").mapped("field_name"))
+
+        self.assertLessEqual({"product_id", "lot_id"}, scanned(receipt))
+        self.assertLessEqual({"location_id", "product_id", "lot_id"}, scanned(picking))
+        self.assertLessEqual(
+            {"location_id", "product_id", "lot_id", "location_dest_id"}, scanned(internal)
+        )
+        inventory = self.env.ref("stock_barcodes.stock_barcodes_option_group_inventory")
+        self.assertLessEqual({"location_id", "product_id", "lot_id"}, scanned(inventory))
 
 
 class TestCycleCountPlan(OperationsCase):

@@ -202,6 +202,7 @@ class UnifyxDemo(models.AbstractModel):
         self._demo_accounting(company)
         self._demo_enable_features()
         warehouses = self._demo_warehouses(company)
+        self._demo_barcode_options(warehouses)
         categories = self._demo_categories(company)
         vendors = self._demo_partners_vendors(company, rng)
         customers = self._demo_partners_customers(company, rng)
@@ -209,6 +210,7 @@ class UnifyxDemo(models.AbstractModel):
         products = self._demo_products(categories, vendors, rng)
         self._demo_replenishment(warehouses, products, rng)
         self._demo_history(company, warehouses, products, vendors, customers, rng)
+        self._demo_scenarios(company, warehouses, vendors, customers)
 
     # -- setup ------------------------------------------------------------------
 
@@ -270,6 +272,73 @@ class UnifyxDemo(models.AbstractModel):
         ]
         self.env["ir.model.data"]._update_xmlids(xmlids)
         return lyon | paris | marseille
+
+    def _demo_barcode_options(self, warehouses):
+        """The warehouse works with OCA stock_barcodes: every operation type of
+        the demo warehouses gets its scanning options, the module's own where
+        they fit. The shelves carry barcodes, so pickers, movers and counters
+        scan the shelf too."""
+        receipt_base = self.env.ref("stock_barcodes.stock_barcodes_option_group_picking_in")
+        operation = self.env.ref("stock_barcodes.stock_barcodes_option_group_operation")
+        internal_base = self.env.ref("stock_barcodes.stock_barcodes_option_group_picking_internal")
+        inventory = self.env.ref("stock_barcodes.stock_barcodes_option_group_inventory")
+        picking = self.env.ref("unifyx_approvals.barcode_option_group_picking_demo", False)
+        if not picking:
+            # Receipts: the module's options, but goods go to stock as they come,
+            # not each receipt into a new package.
+            receipt = receipt_base.copy({"name": "Receipts (UnifyX)", "auto_put_in_pack": False})
+            # Deliveries: shelf, product, lot; the quantity grows with each scan.
+            picking = operation.copy({"name": "Picking from shelves (UnifyX)"})
+            picking.option_ids.filtered(lambda o: o.field_name == "location_id").to_scan = True
+            # Internal transfers: shelf, product, lot, then the destination shelf.
+            internal = internal_base.copy(
+                {
+                    "name": "Shelf to shelf (UnifyX)",
+                    "barcode_guided_mode": False,
+                    "is_manual_confirm": False,
+                    "fill_fields_from_lot": False,
+                }
+            )
+            for option in internal.option_ids:
+                if option.field_name in ("location_id", "product_id", "lot_id"):
+                    option.to_scan = True
+                if option.field_name == "location_id":
+                    option.write({"filled_default": False, "forced": False})
+                if option.field_name == "location_dest_id":
+                    option.clean_after_done = False
+            self.env["ir.model.data"]._update_xmlids(
+                [
+                    {
+                        "xml_id": "unifyx_approvals.barcode_option_group_%s_demo" % name,
+                        "record": group,
+                        "noupdate": True,
+                    }
+                    for name, group in (
+                        ("receipt", receipt),
+                        ("picking", picking),
+                        ("internal", internal),
+                    )
+                ]
+            )
+        receipt = self.env.ref("unifyx_approvals.barcode_option_group_receipt_demo")
+        internal = self.env.ref("unifyx_approvals.barcode_option_group_internal_demo")
+        # Counting (the module's inventory screen): the shelf is scanned first.
+        inventory.option_ids.filtered(lambda o: o.field_name == "location_id").write(
+            {"to_scan": True, "filled_default": False}
+        )
+        for warehouse in warehouses:
+            # Internal transfers are used in every warehouse, the hub included.
+            warehouse.int_type_id.active = True
+            warehouse.in_type_id.barcode_option_group_id = receipt
+            (warehouse.out_type_id | warehouse.pick_type_id | warehouse.pack_type_id).write(
+                {"barcode_option_group_id": picking.id}
+            )
+            (warehouse.int_type_id | warehouse.store_type_id).write(
+                {
+                    "barcode_option_group_id": internal.id,
+                    "new_picking_barcode_option_group_id": internal.id,
+                }
+            )
 
     def _demo_categories(self, company):
         """Product categories valued in real time, half AVCO and half FIFO, on the
@@ -649,6 +718,131 @@ class UnifyxDemo(models.AbstractModel):
             quant.inventory_quantity = quant.quantity + (-1 if offset % 2 else 0)
         quants.action_apply_inventory()
 
+    def _demo_scenarios(self, company, warehouses, vendors, customers):
+        """What the go-live scenarios exercise, once each in the history: a call
+        for tenders, a resupply through transit, a return to a supplier with its
+        credit note, lots and serials received and delivered."""
+        lyon, paris = warehouses[0], warehouses[1]
+        purchaser = self.env.ref("unifyx_approvals.user_purchaser_demo")
+        mto = self.env.ref("stock.route_warehouse0_mto")
+        on_hand = {}
+        for quant in self.env["stock.quant"].search(
+            [("location_id", "child_of", lyon.lot_stock_id.id), ("quantity", ">", 0)],
+            order="product_id, id",
+        ):
+            if mto in quant.product_id.route_ids:
+                continue
+            on_hand[quant.product_id] = on_hand.get(quant.product_id, 0) + quant.quantity
+        untracked = self.env["product.product"].concat(
+            *(p for p, qty in on_hand.items() if p.tracking == "none" and qty >= 5)
+        )
+
+        # A call for tenders: the product's two catalogue vendors and a third one
+        # quote for the same need; the cheapest catalogue vendor is confirmed
+        # (so no vendor price is added to the catalogue), the others cancelled.
+        product = untracked[0]
+        sellers = product.seller_ids.partner_id
+        outsider = vendors.filtered(lambda v: v not in sellers)[:1]
+        first = self.env["purchase.order"].create(
+            {
+                "partner_id": sellers[0].id,
+                "company_id": company.id,
+                "user_id": purchaser.id,
+                "picking_type_id": lyon.in_type_id.id,
+                "origin": "Call for tenders",
+                "order_line": [Command.create({"product_id": product.id, "product_qty": 10})],
+            }
+        )
+        for vendor in sellers[1:2] | outsider:
+            self.env["purchase.requisition.create.alternative"].create(
+                {"origin_po_id": first.id, "partner_id": vendor.id, "copy_products": True}
+            ).action_create_alternative()
+        tender = first | first.alternative_po_ids
+        tender.filtered(lambda o: o.partner_id == outsider).order_line.price_unit = round(
+            max(product.seller_ids.mapped("price")) * 1.05, 2
+        )
+        best = tender.sorted(lambda o: (o.amount_untaxed, o.id))[0]
+        result = best.button_confirm()
+        if isinstance(result, dict) and result.get("res_model"):
+            self.env[result["res_model"]].with_context(**result["context"]).create(
+                {}
+            ).action_cancel_alternatives()
+        self._demo_receive(best.picking_ids)
+
+        # Paris resupplied from Lyon through the transit location, by its route.
+        product = untracked[2:3]
+        group = self.env["procurement.group"].create({"name": "Resupply Paris from Lyon"})
+        Procurement = self.env["procurement.group"].Procurement
+        self.env["procurement.group"].run(
+            [
+                Procurement(
+                    product,
+                    5,
+                    product.uom_id,
+                    paris.lot_stock_id,
+                    group.name,
+                    group.name,
+                    company,
+                    {
+                        "warehouse_id": paris,
+                        "route_ids": paris.resupply_route_ids[:1],
+                        "group_id": group,
+                    },
+                )
+            ]
+        )
+        transfers = self.env["stock.picking"].search([("group_id", "=", group.id)])
+        self._demo_receive(transfers.filtered(lambda p: p.picking_type_code == "outgoing"))
+        self._demo_receive(transfers.filtered(lambda p: p.picking_type_code == "incoming"))
+
+        # A return to a supplier of part of a billed receipt, credited by the vendor.
+        order = self.env["purchase.order"].search(
+            [
+                ("company_id", "=", company.id),
+                ("invoice_status", "=", "invoiced"),
+                ("picking_type_id", "=", lyon.in_type_id.id),
+                ("order_line.product_id", "in", untracked.ids),
+            ],
+            order="id",
+            limit=1,
+        )
+        receipt = order.picking_ids.filtered(lambda p: p.state == "done")[:1]
+        returned_product = (order.order_line.product_id & untracked)[:1]
+        wizard = (
+            self.env["stock.return.picking"]
+            .with_context(active_id=receipt.id, active_model="stock.picking")
+            .create({})
+        )
+        for line in wizard.product_return_moves:
+            line.quantity = 2 if line.product_id == returned_product else 0
+        action = wizard.action_create_returns()
+        self._demo_receive(self.env["stock.picking"].browse(action["res_id"]))
+        order.action_create_invoice()
+        refund = order.invoice_ids.filtered(lambda m: m.move_type == "in_refund")
+        refund.invoice_date = fields.Date.context_today(self)
+        refund.action_post()
+
+        # Lots and serials out of Lyon: the delivery takes the lots received.
+        lines = self.env["product.product"]
+        for tracking in ("lot", "serial"):
+            lines |= next(p for p, qty in on_hand.items() if p.tracking == tracking and qty >= 2)
+        customer = customers[0]
+        sale = self.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "company_id": company.id,
+                "user_id": customer.user_id.id,
+                "warehouse_id": lyon.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "product_uom_qty": 2})
+                    for product in lines
+                ],
+            }
+        )
+        sale.action_confirm()
+        self._demo_receive(sale.picking_ids)
+        sale._create_invoices().action_post()
+
     def _demo_receive(self, pickings, ratio=1.0):
         """Process pickings as a warehouse operator would, lots and serials
         included; with ratio < 1 the rest becomes a backorder."""
@@ -669,6 +863,7 @@ class UnifyxDemo(models.AbstractModel):
                     move.move_line_ids = [
                         Command.create(
                             {
+                                "picking_id": picking.id,
                                 "product_id": move.product_id.id,
                                 "product_uom_id": move.product_uom.id,
                                 "location_id": move.location_id.id,

@@ -156,6 +156,60 @@ class TestDemoDistributor(TransactionCase):
         returns = Picking.search(domain + [("return_id", "!=", False), ("state", "=", "done")])
         self.assertTrue(returns, "a customer return")
 
+    def test_scenario_history(self):
+        """The history holds one of each go-live scenario the generator plays."""
+        domain = [("company_id", "=", self.company.id)]
+        # A call for tenders: three alternatives, one confirmed and received.
+        tenders = self.env["purchase.order"].search(domain + [("alternative_po_ids", "!=", False)])
+        self.assertEqual(len(tenders), 3)
+        self.assertEqual(sorted(tenders.mapped("state")), ["cancel", "cancel", "purchase"])
+        best = tenders.filtered(lambda o: o.state == "purchase")
+        self.assertEqual(best.picking_ids.state, "done")
+        self.assertEqual(
+            best.amount_untaxed,
+            min(tenders.mapped("amount_untaxed")),
+            "the cheapest answer is the one confirmed",
+        )
+        # Paris resupplied from Lyon through transit, both legs done.
+        lyon = self.env.ref("unifyx_approvals.warehouse_lyon_demo")
+        paris = self.env.ref("unifyx_approvals.warehouse_paris_demo")
+        Picking = self.env["stock.picking"]
+        leg_out = Picking.search(
+            domain
+            + [
+                ("location_id", "=", lyon.lot_stock_id.id),
+                ("location_dest_id.usage", "=", "transit"),
+                ("state", "=", "done"),
+            ]
+        )
+        self.assertTrue(leg_out)
+        leg_in = leg_out.move_ids.move_dest_ids.picking_id
+        self.assertEqual(leg_in.location_dest_id, paris.lot_stock_id)
+        self.assertEqual(leg_in.state, "done")
+        # A return to a supplier, credited by the vendor.
+        supplier_return = Picking.search(
+            domain + [("return_id", "!=", False), ("location_dest_id.usage", "=", "supplier")]
+        )
+        self.assertEqual(supplier_return.state, "done")
+        refund = self.env["account.move"].search(
+            domain + [("move_type", "=", "in_refund"), ("state", "=", "posted")]
+        )
+        self.assertEqual(
+            refund.invoice_line_ids.purchase_line_id.order_id.picking_ids.filtered("return_id"),
+            supplier_return,
+        )
+        # Lots and serials received, then delivered.
+        for tracking in ("lot", "serial"):
+            lines = self.env["stock.move.line"].search(
+                domain + [("product_id.tracking", "=", tracking), ("state", "=", "done")]
+            )
+            self.assertTrue(
+                lines.filtered(lambda ml: ml.picking_code == "incoming" and ml.lot_id), tracking
+            )
+            delivered = lines.filtered(lambda ml: ml.picking_code == "outgoing" and ml.lot_id)
+            self.assertTrue(delivered, tracking)
+            self.assertEqual(delivered.location_dest_id.mapped("usage"), ["customer"], tracking)
+
     def test_stock_valuation_equals_stock_account(self):
         """Perpetual valuation: the valuation layers and account 370000 agree."""
         layers = self.env["stock.valuation.layer"].search([("company_id", "=", self.company.id)])
