@@ -14,6 +14,7 @@ COST_GROUPS = "unifyx_margin.group_margin_cost"
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    margin = fields.Monetary(groups=COST_GROUPS)
     unifyx_expected_margin = fields.Monetary(
         string="Expected Margin (company)",
         compute="_compute_unifyx_margin_totals",

@@ -33,6 +33,9 @@ class SaleOrderLine(models.Model):
 
     _inherit = "sale.order.line"
 
+    # Odoo's cost and margin amount reveal supplier prices: costs group only.
+    purchase_price = fields.Float(groups=COST_GROUPS)
+    margin = fields.Float(groups=COST_GROUPS)
     company_currency_id = fields.Many2one(
         related="company_id.currency_id", string="Company Currency"
     )
