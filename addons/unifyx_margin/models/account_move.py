@@ -1,10 +1,20 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import fields, models
 
 
 class AccountMove(models.Model):
     _inherit = "account.move"
+
+    unifyx_validated_layer_id = fields.Many2one(
+        "stock.valuation.layer",
+        string="Last Layer at Posting",
+        readonly=True,
+        copy=False,
+        help="The newest valuation layer when the vendor bill was posted: deliveries up "
+        "to it had left stock before the bill and take their share of its price "
+        "difference in their real margin.",
+    )
 
     def _post(self, soft=True):
         posted = super()._post(soft)
@@ -13,6 +23,8 @@ class AccountMove(models.Model):
         )._unifyx_fix_margin()
         bills = posted.filtered(lambda m: m.move_type in ("in_invoice", "in_refund"))
         if bills:
+            last = self.env["stock.valuation.layer"].sudo().search([], order="id desc", limit=1)
+            bills.sudo().write({"unifyx_validated_layer_id": last.id})
             bills._unifyx_drifted_sale_lines()._unifyx_recompute_real_margin()
         return posted
 

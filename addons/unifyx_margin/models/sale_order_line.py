@@ -111,6 +111,15 @@ class SaleOrderLine(models.Model):
         help="Share of landed costs validated on a receipt after its goods were "
         "delivered (landed costs validated before are already in the delivered cost).",
     )
+    unifyx_price_diff_cost = fields.Monetary(
+        string="Vendor Price Differences after Delivery",
+        compute="_compute_unifyx_real_margin",
+        store=True,
+        currency_field="company_currency_id",
+        groups=COST_GROUPS,
+        help="Share of the difference between vendor bill and purchase price of the "
+        "receipts the goods came from, billed after the goods were delivered.",
+    )
     unifyx_freight_cost = fields.Monetary(
         string="Freight",
         compute="_compute_unifyx_real_margin",
@@ -336,7 +345,8 @@ class SaleOrderLine(models.Model):
             move_values[move_id] += row["value"]
             if move_id in out_moves.ids and row["quantity"] < 0:
                 out_layer_ids.append(row["id"])
-        landed = self._unifyx_landed_after_delivery(out_layer_ids)
+        adjustments = self._unifyx_adjustments_after_delivery(out_layer_ids)
+        landed = adjustments["landed"]
         rates = self._unifyx_freight_rates()
         for line in self:
             if line not in lines:
@@ -361,6 +371,7 @@ class SaleOrderLine(models.Model):
                     )
                 )
                 landed_cost += landed[out.id] * max(1 - back / out.product_qty, 0.0)
+            price_diff = sum(adjustments["price_diff"].get(m.id, 0.0) for m in outs)
             invoiced = line.invoice_lines.filtered(
                 lambda aml: aml.parent_state == "posted" and aml.display_type == "product"
             )
@@ -384,6 +395,7 @@ class SaleOrderLine(models.Model):
                     "delivered": delivered,
                     "returned": returned,
                     "landed": line.company_currency_id.round(landed_cost),
+                    "price_diff": line.company_currency_id.round(price_diff),
                     "freight": freight,
                     "credited": credited,
                     "revenue": revenue,
@@ -395,12 +407,14 @@ class SaleOrderLine(models.Model):
             stages.get("delivered", 0.0)
             - stages.get("returned", 0.0)
             + stages.get("landed", 0.0)
+            + stages.get("price_diff", 0.0)
             + stages.get("freight", 0.0)
         )
         revenue = stages.get("revenue", 0.0)
         self.unifyx_delivered_cost = stages.get("delivered", 0.0)
         self.unifyx_returned_cost = stages.get("returned", 0.0)
         self.unifyx_landed_cost = stages.get("landed", 0.0)
+        self.unifyx_price_diff_cost = stages.get("price_diff", 0.0)
         self.unifyx_freight_cost = stages.get("freight", 0.0)
         self.unifyx_credited_amount = stages.get("credited", 0.0)
         self.unifyx_real_revenue = revenue
@@ -409,59 +423,34 @@ class SaleOrderLine(models.Model):
         self.unifyx_real_margin_percent = margin_percent(revenue - cost, revenue)
 
     @api.model
-    def _unifyx_landed_after_delivery(self, out_layer_ids):
-        """{outgoing move id: landed cost} for landed costs validated on a receipt
-        after part of its goods had been delivered.
+    def _unifyx_adjustments_after_delivery(self, out_layer_ids):
+        """{"landed" | "price_diff": {outgoing move id: amount}}: landed costs and
+        vendor bill price differences booked on a receipt after part of its goods
+        had been delivered.
 
-        stock_landed_costs books the share of goods already out straight to the
-        accounts, with no layer: each such landed cost line is spread over the
-        deliveries of the product made between the receipt and the validation,
-        in proportion to their quantities (exact when one receipt fed them)."""
+        Odoo books the share of goods already out straight to the accounts, with
+        no layer: each such adjustment is spread over the deliveries of the
+        product made between the receipt and the adjustment, in proportion to
+        their quantities (exact when one receipt fed them)."""
+        result = {"landed": defaultdict(float), "price_diff": defaultdict(float)}
         if not out_layer_ids:
-            return {}
+            return result
         Layer = self.env["stock.valuation.layer"].sudo()
-        out_layers = Layer.browse(out_layer_ids)
-        adjustments = (
-            self.env["stock.valuation.adjustment.lines"]
-            .sudo()
-            .search(
-                [
-                    ("cost_id.state", "=", "done"),
-                    ("cost_id.unifyx_validated_layer_id", "!=", False),
-                    ("product_id", "in", out_layers.product_id.ids),
-                    ("move_id", "!=", False),
-                ]
-            )
-        )
-        if not adjustments:
-            return {}
-        booked = defaultdict(float)
-        for layer in adjustments.cost_id.stock_valuation_layer_ids:
-            booked[
-                (layer.stock_landed_cost_id.id, layer.stock_valuation_layer_id.stock_move_id.id)
-            ] += layer.value
-        result = defaultdict(float)
-        for adjustment in adjustments:
-            move = adjustment.move_id
-            if not move.product_qty:
-                continue
-            per_unit = adjustment.additional_landed_cost / move.product_qty
-            out_amount = (
-                adjustment.additional_landed_cost - booked[(adjustment.cost_id.id, move.id)]
-            )
-            if float_is_zero(per_unit, precision_digits=6) or float_is_zero(
-                out_amount, precision_digits=6
+        products = Layer.browse(out_layer_ids).product_id
+        for adj in self._unifyx_landed_adjustments(products) + self._unifyx_price_adjustments(
+            products
+        ):
+            if float_is_zero(adj["per_unit"], precision_digits=6) or float_is_zero(
+                adj["out_amount"], precision_digits=6
             ):
                 continue
-            qty_out = out_amount / per_unit
-            first = min(move.stock_valuation_layer_ids.ids or [0])
-            last = adjustment.cost_id.unifyx_validated_layer_id.id
+            qty_out = adj["out_amount"] / adj["per_unit"]
             window = Layer.search(
                 [
-                    ("product_id", "=", adjustment.product_id.id),
-                    ("company_id", "=", adjustment.cost_id.company_id.id),
-                    ("id", ">", first),
-                    ("id", "<=", last),
+                    ("product_id", "=", adj["product_id"]),
+                    ("company_id", "=", adj["company_id"]),
+                    ("id", ">", adj["first_layer_id"]),
+                    ("id", "<=", adj["last_layer_id"]),
                     ("quantity", "<", 0),
                     ("stock_move_id.location_dest_id.usage", "=", "customer"),
                 ]
@@ -470,11 +459,110 @@ class SaleOrderLine(models.Model):
             if not window_qty:
                 continue
             share = allocate_proportionally(
-                per_unit * min(qty_out, window_qty),
+                adj["per_unit"] * min(qty_out, window_qty),
                 {layer.stock_move_id.id: -layer.quantity for layer in window},
             )
             for move_id, amount in share.items():
-                result[move_id] += amount
+                result[adj["kind"]][move_id] += amount
+        return result
+
+    @api.model
+    def _unifyx_landed_adjustments(self, products):
+        """Validated landed cost lines on receipts of these products."""
+        adjustments = (
+            self.env["stock.valuation.adjustment.lines"]
+            .sudo()
+            .search(
+                [
+                    ("cost_id.state", "=", "done"),
+                    ("cost_id.unifyx_validated_layer_id", "!=", False),
+                    ("product_id", "in", products.ids),
+                    ("move_id", "!=", False),
+                ]
+            )
+        )
+        booked = defaultdict(float)
+        for layer in adjustments.cost_id.stock_valuation_layer_ids:
+            booked[
+                (layer.stock_landed_cost_id.id, layer.stock_valuation_layer_id.stock_move_id.id)
+            ] += layer.value
+        result = []
+        for adjustment in adjustments:
+            move = adjustment.move_id
+            if not move.product_qty:
+                continue
+            result.append(
+                {
+                    "kind": "landed",
+                    "product_id": adjustment.product_id.id,
+                    "company_id": adjustment.cost_id.company_id.id,
+                    "first_layer_id": min(move.stock_valuation_layer_ids.ids or [0]),
+                    "last_layer_id": adjustment.cost_id.unifyx_validated_layer_id.id,
+                    "per_unit": adjustment.additional_landed_cost / move.product_qty,
+                    "out_amount": adjustment.additional_landed_cost
+                    - booked[(adjustment.cost_id.id, move.id)],
+                }
+            )
+        return result
+
+    @api.model
+    def _unifyx_price_adjustments(self, products):
+        """Posted vendor bill lines priced differently from their receipts."""
+        bill_lines = (
+            self.env["account.move.line"]
+            .sudo()
+            .search(
+                [
+                    ("move_id.move_type", "=", "in_invoice"),
+                    ("parent_state", "=", "posted"),
+                    ("display_type", "=", "product"),
+                    ("product_id", "in", products.ids),
+                    ("purchase_line_id", "!=", False),
+                    ("move_id.unifyx_validated_layer_id", "!=", False),
+                ]
+            )
+        )
+        if not bill_lines:
+            return []
+        booked = defaultdict(float)
+        for row in (
+            self.env["stock.valuation.layer"]
+            .sudo()
+            .search_read(
+                [("account_move_line_id", "in", bill_lines.ids)], ["account_move_line_id", "value"]
+            )
+        ):
+            booked[row["account_move_line_id"][0]] += row["value"]
+        result = []
+        for aml in bill_lines:
+            receipts = aml.purchase_line_id.move_ids.filtered(
+                lambda m: m.state == "done" and m.location_id.usage == "supplier"
+            )
+            layers = receipts.stock_valuation_layer_ids.filtered(
+                lambda svl: not svl.stock_valuation_layer_id and svl.quantity > 0
+            )
+            layer_qty = sum(layers.mapped("quantity"))
+            if not layer_qty:
+                continue
+            qty = aml.product_uom_id._compute_quantity(
+                aml.quantity, aml.product_id.uom_id, raise_if_failure=False
+            )
+            if not qty:
+                continue
+            bill_unit = abs(aml.balance) / qty
+            per_unit = bill_unit - sum(layers.mapped("value")) / layer_qty
+            billed_qty = min(qty, layer_qty)
+            result.append(
+                {
+                    "kind": "price_diff",
+                    "product_id": aml.product_id.id,
+                    "company_id": aml.company_id.id,
+                    "first_layer_id": min(layers.ids),
+                    "last_layer_id": aml.move_id.unifyx_validated_layer_id.id,
+                    "per_unit": per_unit,
+                    "out_amount": per_unit * billed_qty - booked[aml.id],
+                }
+            )
         return result
 
     def _unifyx_recompute_real_margin(self):
@@ -576,6 +664,7 @@ class SaleOrderLine(models.Model):
             (self.env._("Delivered cost (valuation layers)"), -self.unifyx_delivered_cost),
             (self.env._("Returned cost"), self.unifyx_returned_cost),
             (self.env._("Landed costs after delivery"), -self.unifyx_landed_cost),
+            (self.env._("Vendor price differences after delivery"), -self.unifyx_price_diff_cost),
             (self.env._("Freight"), -self.unifyx_freight_cost),
             (self.env._("Credit notes"), -self.unifyx_credited_amount),
             (self.env._("Real revenue"), self.unifyx_real_revenue),

@@ -200,3 +200,44 @@ class TestRealMargin(MarginCase):
             self.assertEqual(len(lines), size)
             self.assertAlmostEqual(order.unifyx_real_revenue, 20.0 * size)
         self.assertLessEqual(counts[200], counts[20] + 5, counts)
+
+    def test_vendor_bill_price_difference_after_delivery(self):
+        """PO 10 @ 10, 6 delivered, then billed at 12: 4 in stock take 8 through a
+        price-difference layer, the 6 delivered take 12 in their real margin."""
+        purchase = self.env["purchase.order"].create(
+            {
+                "partner_id": self.vendor.id,
+                "company_id": self.company.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.product_fifo.id,
+                            "product_qty": 10,
+                            "price_unit": 10.0,
+                            "taxes_id": False,
+                        }
+                    )
+                ],
+            }
+        )
+        purchase.button_confirm()
+        receipt = purchase.picking_ids
+        receipt.move_ids.quantity = 10
+        receipt.move_ids.picked = True
+        receipt.button_validate()
+        order = self.order([(self.product_fifo, 6, 20.0, 0.0)])
+        order.action_confirm()
+        self.deliver(order, None)
+        line = order.order_line
+        self.assertAlmostEqual(line.unifyx_real_margin, 120.0 - 60.0)
+        purchase.action_create_invoice()
+        bill = purchase.invoice_ids
+        bill.invoice_date = fields.Date.today()
+        bill.invoice_line_ids.price_unit = 12.0
+        bill.action_post()
+        pdiff = self.env["stock.valuation.layer"].search(
+            [("account_move_line_id", "in", bill.invoice_line_ids.ids)]
+        )
+        self.assertAlmostEqual(sum(pdiff.mapped("value")), 8.0)
+        self.assertAlmostEqual(line.unifyx_price_diff_cost, 12.0)
+        self.assertAlmostEqual(line.unifyx_real_margin, 120.0 - 60.0 - 12.0)
