@@ -58,7 +58,10 @@ class UnifyxMarginFreightRate(models.Model):
                     ],
                 )
             ) or self.env._("All")
-            value = "%s %%" % rate.rate if rate.rate_type == "percent" else "%s / unit" % rate.rate
+            if rate.rate_type == "percent":
+                value = self.env._("%(rate)s %% of revenue", rate=rate.rate)
+            else:
+                value = self.env._("%(rate)s per unit", rate=rate.rate)
             rate.name = "%s: %s" % (scope, value)
 
     def _match(self, categ, warehouse, carrier):
