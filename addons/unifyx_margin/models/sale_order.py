@@ -143,7 +143,7 @@ class SaleOrder(models.Model):
         lines.flush_recordset()
 
     def write(self, vals):
-        if vals.get("state") == "sale":
+        if vals.get("state") == "sale" and not self.env.context.get("unifyx_margin_checked"):
             # No way round a blocking floor, RPC included.
             to_confirm = self.filtered(lambda o: o.state in ("draft", "sent"))
             to_confirm._unifyx_refresh_margin()
@@ -154,7 +154,8 @@ class SaleOrder(models.Model):
         self._unifyx_refresh_margin()
         self.order_line._unifyx_check_blocked()
         below = self.filtered(lambda o: o.state in ("draft", "sent") and o.unifyx_below_floor)
-        res = super().action_confirm()
+        # Checked just above: the state write need not re-cost the lines.
+        res = super(SaleOrder, self.with_context(unifyx_margin_checked=True)).action_confirm()
         below.filtered(lambda o: o.state == "sale")._unifyx_margin_notify("approved")
         return res
 

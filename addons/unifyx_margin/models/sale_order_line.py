@@ -340,10 +340,11 @@ class SaleOrderLine(models.Model):
             )
         )
         out_moves = moves.filtered(lambda m: m.location_dest_id.usage == "customer")
+        out_move_ids = set(out_moves.ids)
         for row in layers:
             move_id = row["stock_move_id"][0]
             move_values[move_id] += row["value"]
-            if move_id in out_moves.ids and row["quantity"] < 0:
+            if move_id in out_move_ids and row["quantity"] < 0:
                 out_layer_ids.append(row["id"])
         adjustments = self._unifyx_adjustments_after_delivery(out_layer_ids)
         landed = adjustments["landed"]
