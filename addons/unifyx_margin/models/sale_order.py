@@ -142,6 +142,26 @@ class SaleOrder(models.Model):
         lines.order_id.flush_recordset()
         lines.flush_recordset()
 
+    def request_validation(self):
+        res = super().request_validation()
+        # The approvers see the numbers they approve.
+        for order in self.filtered(lambda o: o.review_ids and o.unifyx_below_floor):
+            messages = order.order_line.filtered("unifyx_below_floor").mapped(
+                lambda line: "%s: %s" % (line.product_id.display_name, line.unifyx_floor_message)
+            )
+            order.message_post(
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._(
+                        "Margin of the order %(margin).1f %%; lines below their floor:",
+                        margin=order.unifyx_expected_margin_percent * 100,
+                    ),
+                    Markup("").join(Markup("<li>%s</li>") % m for m in messages),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return res
+
     def write(self, vals):
         if vals.get("state") == "sale" and not self.env.context.get("unifyx_margin_checked"):
             # No way round a blocking floor, RPC included.

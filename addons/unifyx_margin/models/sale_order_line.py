@@ -680,8 +680,27 @@ class SaleOrderLine(models.Model):
     # ------------------------------------------------------------------ CRUD
 
     def write(self, vals):
+        triggered = FLOOR_TRIGGERS & set(vals)
+        # An approved quotation whose margin gets worse needs approval again.
+        before = (
+            {
+                line.id: line.unifyx_expected_margin_percent
+                for line in self
+                if line.order_id.review_ids and line.order_id.state in ("draft", "sent")
+            }
+            if triggered
+            else {}
+        )
         res = super().write(vals)
-        if FLOOR_TRIGGERS & set(vals):
+        if before:
+            self.filtered(
+                lambda line: (
+                    line.id in before
+                    and line.unifyx_below_floor
+                    and line.unifyx_expected_margin_percent < before[line.id] - 1e-6
+                )
+            ).order_id.restart_validation()
+        if triggered:
             # A blocking floor holds after confirmation too, until delivery.
             self.filtered(
                 lambda line: line.order_id.state == "sale" and not line.qty_delivered

@@ -87,7 +87,20 @@ class TestMarginFloor(MarginCase):
             order.review_ids.definition_id.reviewer_group_id,
             self.env.ref("unifyx_approvals.group_sales_manager"),
         )
+        request = order.message_ids.filtered(lambda m: "lines below their floor" in (m.body or ""))
+        self.assertIn("10.0 %", request.body)
+        self.assertIn(self.product_avco.display_name, request.body)
         self._approve(order, self.manager)
+        # Approved, then the margin gets worse: approval again.
+        order.order_line.with_user(self.salesperson).price_unit = 12.5
+        self.assertFalse(order.review_ids)
+        with self.assertRaises(ValidationError):
+            order.with_user(self.salesperson).action_confirm()
+        order.with_user(self.salesperson).request_validation()
+        self._approve(order, self.manager)
+        # A better price needs no new approval.
+        order.order_line.with_user(self.salesperson).price_unit = 13.0
+        self.assertEqual(order.validation_status, "validated")
         order.with_user(self.salesperson).action_confirm()
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.unifyx_margin_alert, "approved")
