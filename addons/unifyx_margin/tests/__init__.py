@@ -1,1 +1,4 @@
+from . import test_margin_floor
+from . import test_margin_tools
 from . import test_margin_view
+from . import test_real_margin

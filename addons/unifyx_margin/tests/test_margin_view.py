@@ -46,3 +46,32 @@ class TestMarginView(UnifyxCase):
                 line.price_subtotal - line.purchase_price * line.product_uom_qty,
                 places=2,
             )
+
+    def test_order_form_hides_costs_from_salesperson(self):
+        views = {
+            role: self.env["sale.order"]
+            .with_user(self.users[role])
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+            for role in ("salesperson", "sales_manager")
+        }
+        views = {
+            role: str(arch, "utf-8") if isinstance(arch, bytes) else arch
+            for role, arch in views.items()
+        }
+        self.assertIn("unifyx_expected_margin_percent", views["salesperson"])
+        self.assertIn("unifyx_floor_message", views["salesperson"])
+        self.assertNotIn('name="purchase_price"', views["salesperson"])
+        self.assertNotIn('name="unifyx_real_margin"', views["salesperson"])
+        self.assertIn('name="unifyx_real_margin"', views["sales_manager"])
+
+    def test_margin_views_load(self):
+        manager = self.users["sales_manager"]
+        for model, ref in (
+            ("sale.order.line", "unifyx_margin.sale_order_line_view_form_margin"),
+            ("sale.order.line", "unifyx_margin.sale_order_line_view_list_margin"),
+            ("unifyx.margin.floor", "unifyx_margin.unifyx_margin_floor_view_list"),
+            ("unifyx.margin.freight.rate", "unifyx_margin.unifyx_margin_freight_rate_view_list"),
+        ):
+            view = self.env.ref(ref)
+            arch = self.env[model].with_user(manager).get_view(view.id)["arch"]
+            self.assertTrue(arch)

@@ -1,0 +1,274 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+
+from ..tools.margin import below_floor, margin_percent
+
+COST_GROUPS = "unifyx_margin.group_margin_cost"
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    margin = fields.Monetary(groups=COST_GROUPS)
+    unifyx_expected_margin = fields.Monetary(
+        string="Expected Margin (company)",
+        compute="_compute_unifyx_margin_totals",
+        store=True,
+        currency_field="company_currency_id",
+        groups=COST_GROUPS,
+    )
+    unifyx_expected_margin_percent = fields.Float(
+        string="Expected Margin (%)", compute="_compute_unifyx_margin_totals", store=True
+    )
+    unifyx_real_revenue = fields.Monetary(
+        string="Real Revenue",
+        compute="_compute_unifyx_margin_totals",
+        store=True,
+        currency_field="company_currency_id",
+    )
+    unifyx_real_margin = fields.Monetary(
+        string="Real Margin",
+        compute="_compute_unifyx_margin_totals",
+        store=True,
+        currency_field="company_currency_id",
+        groups=COST_GROUPS,
+    )
+    unifyx_real_margin_percent = fields.Float(
+        string="Real Margin (%)", compute="_compute_unifyx_margin_totals", store=True
+    )
+    unifyx_below_floor = fields.Boolean(
+        string="Below Margin Floor",
+        compute="_compute_unifyx_margin_totals",
+        store=True,
+        help="A line of the quotation is below its margin floor.",
+    )
+    unifyx_real_below_floor = fields.Boolean(
+        string="Delivered below Floor",
+        compute="_compute_unifyx_margin_totals",
+        store=True,
+        help="A delivered line's real margin is below its floor (cost drift, returns, "
+        "credit notes).",
+    )
+    unifyx_margin_alert = fields.Selection(
+        [("approved", "Confirmed below floor"), ("drift", "Real margin below floor")],
+        string="Margin Alert",
+        readonly=True,
+        copy=False,
+    )
+    unifyx_margin_alert_date = fields.Datetime(
+        string="Margin Alert Date", readonly=True, copy=False
+    )
+
+    @api.depends(
+        "order_line.unifyx_expected_margin",
+        "order_line.unifyx_expected_revenue",
+        "order_line.unifyx_real_margin",
+        "order_line.unifyx_real_revenue",
+        "order_line.unifyx_below_floor",
+        "order_line.unifyx_floor_id",
+    )
+    def _compute_unifyx_margin_totals(self):
+        for order in self:
+            lines = order.order_line.filtered(lambda line: not line.display_type)
+            expected = sum(lines.mapped("unifyx_expected_margin"))
+            expected_revenue = sum(lines.mapped("unifyx_expected_revenue"))
+            real = sum(lines.mapped("unifyx_real_margin"))
+            real_revenue = sum(lines.mapped("unifyx_real_revenue"))
+            order.unifyx_expected_margin = expected
+            order.unifyx_expected_margin_percent = margin_percent(expected, expected_revenue)
+            order.unifyx_real_margin = real
+            order.unifyx_real_revenue = real_revenue
+            order.unifyx_real_margin_percent = margin_percent(real, real_revenue)
+            order.unifyx_below_floor = any(lines.mapped("unifyx_below_floor"))
+            order.unifyx_real_below_floor = any(
+                line.unifyx_floor_id
+                and line.qty_delivered
+                and below_floor(
+                    line.unifyx_real_margin,
+                    line.unifyx_real_revenue,
+                    line.unifyx_floor_id.min_margin_percent,
+                )
+                for line in lines
+            )
+
+    # The approvals hook: below-floor lines of an "approval" floor raise
+    # below_margin, and below_cost when they lose money.
+    @api.depends(
+        "order_line.unifyx_below_floor",
+        "order_line.unifyx_below_cost",
+        "order_line.unifyx_floor_id",
+    )
+    def _compute_unifyx_exception_type_ids(self):
+        return super()._compute_unifyx_exception_type_ids()
+
+    def _unifyx_get_exception_codes(self):
+        result = super()._unifyx_get_exception_codes()
+        for order in self:
+            lines = order.order_line.filtered(
+                lambda line: line.unifyx_below_floor and line.unifyx_floor_policy == "approve"
+            )
+            codes = result.setdefault(order.id, set())
+            if lines:
+                codes.add("below_margin")
+            if lines.filtered("unifyx_below_cost"):
+                codes.add("below_cost")
+        return result
+
+    def _unifyx_refresh_margin(self):
+        """Re-cost draft lines and re-resolve their floors now: the product cost or
+        the floors may have changed since the line was quoted."""
+        lines = self.filtered(lambda o: o.state in ("draft", "sent")).order_line
+        if not lines:
+            return
+        Line = self.env["sale.order.line"]
+        for field in Line._fields.values():
+            if field.compute in (
+                "_compute_unifyx_expected_unit_cost",
+                "_compute_unifyx_expected_margin",
+                "_compute_unifyx_floor",
+            ):
+                self.env.add_to_compute(field, lines)
+        for field in self._fields.values():
+            if field.compute in (
+                "_compute_unifyx_margin_totals",
+                "_compute_unifyx_exception_type_ids",
+            ):
+                self.env.add_to_compute(field, lines.order_id)
+        lines.order_id.flush_recordset()
+        lines.flush_recordset()
+
+    def request_validation(self):
+        res = super().request_validation()
+        # The approvers see the numbers they approve.
+        for order in self.filtered(lambda o: o.review_ids and o.unifyx_below_floor):
+            messages = order.order_line.filtered("unifyx_below_floor").mapped(
+                lambda line: "%s: %s" % (line.product_id.display_name, line.unifyx_floor_message)
+            )
+            order.message_post(
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._(
+                        "Margin of the order %(margin).1f %%; lines below their floor:",
+                        margin=order.unifyx_expected_margin_percent * 100,
+                    ),
+                    Markup("").join(Markup("<li>%s</li>") % m for m in messages),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return res
+
+    def write(self, vals):
+        if vals.get("state") == "sale" and not self.env.context.get("unifyx_margin_checked"):
+            # No way round a blocking floor, RPC included.
+            to_confirm = self.filtered(lambda o: o.state in ("draft", "sent"))
+            to_confirm._unifyx_refresh_margin()
+            to_confirm.order_line._unifyx_check_blocked()
+        return super().write(vals)
+
+    def action_confirm(self):
+        self._unifyx_refresh_margin()
+        self.order_line._unifyx_check_blocked()
+        below = self.filtered(lambda o: o.state in ("draft", "sent") and o.unifyx_below_floor)
+        # Checked just above: the state write need not re-cost the lines.
+        res = super(SaleOrder, self.with_context(unifyx_margin_checked=True)).action_confirm()
+        below.filtered(lambda o: o.state == "sale")._unifyx_margin_notify("approved")
+        return res
+
+    # ------------------------------------------------------------------ alerts
+
+    def _unifyx_sales_managers(self):
+        group = self.env.ref("unifyx_approvals.group_sales_manager")
+        return group.sudo().users.filtered(lambda u: self.company_id in u.company_ids)
+
+    def _unifyx_margin_notify(self, kind):
+        """Flag the orders and tell their company's sales managers."""
+        now = fields.Datetime.now()
+        for order in self:
+            order.sudo().write({"unifyx_margin_alert": kind, "unifyx_margin_alert_date": now})
+            lines = order.order_line.filtered("unifyx_floor_id")
+            if kind == "approved":
+                intro = self.env._("Confirmed below its margin floor:")
+                details = [line.unifyx_floor_message for line in lines if line.unifyx_floor_message]
+            else:
+                intro = self.env._("Delivered, and its real margin fell below its floor:")
+                details = [
+                    self.env._(
+                        "%(product)s: real margin %(margin).1f %% (floor %(floor).1f %%)",
+                        product=line.product_id.display_name,
+                        margin=line.unifyx_real_margin_percent * 100,
+                        floor=line.unifyx_floor_id.min_margin_percent,
+                    )
+                    for line in lines
+                    if line.qty_delivered
+                    and below_floor(
+                        line.unifyx_real_margin,
+                        line.unifyx_real_revenue,
+                        line.unifyx_floor_id.min_margin_percent,
+                    )
+                ]
+            body = Markup("<p>%s</p><ul>%s</ul>") % (
+                intro,
+                Markup("").join(Markup("<li>%s</li>") % d for d in details),
+            )
+            order.sudo().message_post(
+                body=body,
+                partner_ids=order._unifyx_sales_managers().partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+
+    @api.model
+    def _cron_unifyx_margin_digest(self):
+        """Flag delivered orders whose real margin fell under the floor, then send
+        each company's sales managers the list of the day's margin alerts."""
+        drifted = self.search(
+            [
+                ("state", "=", "sale"),
+                ("unifyx_real_below_floor", "=", True),
+                ("unifyx_margin_alert", "!=", "drift"),
+            ]
+        )
+        drifted._unifyx_margin_notify("drift")
+        since = fields.Datetime.now() - timedelta(days=1)
+        alerts = self.search([("unifyx_margin_alert_date", ">=", since)])
+        labels = dict(self._fields["unifyx_margin_alert"]._description_selection(self.env))
+        mails = self.env["mail.mail"]
+        for company in alerts.company_id:
+            orders = alerts.filtered(lambda o, c=company: o.company_id == c)
+            managers = orders._unifyx_sales_managers()
+            if not managers:
+                continue
+            rows = Markup("").join(
+                Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%.1f %%</td></tr>")
+                % (
+                    o.name,
+                    o.partner_id.display_name,
+                    labels[o.unifyx_margin_alert],
+                    (o.unifyx_real_margin_percent or o.unifyx_expected_margin_percent) * 100,
+                )
+                for o in orders
+            )
+            mails |= mails.sudo().create(
+                {
+                    "subject": self.env._(
+                        "Margin alerts of the day: %(company)s", company=company.name
+                    ),
+                    "body_html": Markup(
+                        "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>%s</table>"
+                    )
+                    % (
+                        escape(self.env._("Order")),
+                        escape(self.env._("Customer")),
+                        escape(self.env._("Alert")),
+                        escape(self.env._("Margin")),
+                        rows,
+                    ),
+                    "recipient_ids": [(6, 0, managers.partner_id.ids)],
+                    "author_id": self.env.ref("base.partner_root").id,
+                }
+            )
+        return mails

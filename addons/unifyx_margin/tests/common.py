@@ -1,0 +1,247 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.tests import Form, TransactionCase
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+ROLES = {
+    "salesperson": "unifyx_approvals.group_salesperson",
+    "sales_manager": "unifyx_approvals.group_sales_manager",
+    "finance": "unifyx_approvals.group_finance",
+    "consultant": "unifyx_approvals.group_consultant",
+}
+
+
+class MarginCase(TransactionCase):
+    """The demo distributor (real-time valuation, French chart) with its own
+    floors, freight rates and sale matrix rows archived, fresh users, and an
+    AVCO and a FIFO category of the test's own."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
+        cls.env = cls.env(
+            context=dict(
+                cls.env.context,
+                tracking_disable=True,
+                allowed_company_ids=cls.company.ids,
+            )
+        )
+        cls.company = cls.company.with_env(cls.env)
+        domain = [("company_id", "=", cls.company.id)]
+        cls.env["unifyx.margin.floor"].search(domain).active = False
+        cls.env["unifyx.margin.freight.rate"].search(domain).active = False
+        cls.env["unifyx.approval.matrix"].search(
+            domain + [("document_type", "=", "sale")]
+        ).active = False
+        cls.users = {
+            role: mail_new_test_user(
+                cls.env,
+                login="unifyx_margin_test_%s" % role,
+                groups="base.group_user,%s" % group,
+                company_id=cls.company.id,
+                company_ids=[cls.company.id],
+            )
+            for role, group in ROLES.items()
+        }
+        cls.salesperson = cls.users["salesperson"]
+        cls.manager = cls.users["sales_manager"]
+        cls.warehouse = cls.env["stock.warehouse"].search(domain, order="id", limit=1)
+        cls.categ_avco = cls._category("AVCO", "unifyx_approvals.product_category_app_demo")
+        cls.categ_fifo = cls._category("FIFO", "unifyx_approvals.product_category_rac_demo")
+        cls.product_avco = cls._product("Breaker M", cls.categ_avco, 12.0)
+        cls.product_fifo = cls._product("Elbow M", cls.categ_fifo, 10.0)
+        cls.segment = cls.env["unifyx.customer.segment"].create({"name": "Margin test segment"})
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "Margin Customer",
+                "is_company": True,
+                "company_id": cls.company.id,
+                "customer_segment_id": cls.segment.id,
+            }
+        )
+        cls.vendor = cls.env["res.partner"].create(
+            {"name": "Margin Vendor", "is_company": True, "company_id": cls.company.id}
+        )
+
+    @classmethod
+    def _category(cls, name, source_xmlid):
+        source = cls.env.ref(source_xmlid).with_company(cls.company)
+        category = cls.env["product.category"].create({"name": name, "parent_id": source.id})
+        category.with_company(cls.company).write(
+            {
+                fname: source[fname].id if hasattr(source[fname], "id") else source[fname]
+                for fname in (
+                    "property_cost_method",
+                    "property_valuation",
+                    "property_stock_valuation_account_id",
+                    "property_stock_account_input_categ_id",
+                    "property_stock_account_output_categ_id",
+                    "property_stock_journal",
+                    "property_account_income_categ_id",
+                    "property_account_expense_categ_id",
+                )
+            }
+        )
+        return category
+
+    @classmethod
+    def _product(cls, name, category, cost):
+        product = cls.env["product.product"].create(
+            {
+                "name": name,
+                "type": "consu",
+                "is_storable": True,
+                "categ_id": category.id,
+                "list_price": 20.0,
+                "taxes_id": False,
+                "supplier_taxes_id": False,
+                "invoice_policy": "delivery",
+            }
+        )
+        product.with_company(cls.company).standard_price = cost
+        return product
+
+    # ------------------------------------------------------------- stock
+
+    def receive(self, product, qty, unit_cost):
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": self.warehouse.in_type_id.id,
+                "partner_id": self.vendor.id,
+                "location_id": self.env.ref("stock.stock_location_suppliers").id,
+                "location_dest_id": self.warehouse.lot_stock_id.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": product.name,
+                            "product_id": product.id,
+                            "product_uom_qty": qty,
+                            "product_uom": product.uom_id.id,
+                            "price_unit": unit_cost,
+                            "location_id": self.env.ref("stock.stock_location_suppliers").id,
+                            "location_dest_id": self.warehouse.lot_stock_id.id,
+                        }
+                    )
+                ],
+            }
+        )
+        picking.action_confirm()
+        picking.move_ids.quantity = qty
+        picking.move_ids.picked = True
+        picking.button_validate()
+        return picking
+
+    def order(self, lines, user=None, **vals):
+        """lines: [(product, qty, price, discount)]"""
+        return (
+            self.env["sale.order"]
+            .with_user(user or self.salesperson)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "company_id": self.company.id,
+                    "warehouse_id": self.warehouse.id,
+                    **vals,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "product_uom_qty": qty,
+                                "price_unit": price,
+                                "discount": discount,
+                                "tax_id": False,
+                            }
+                        )
+                        for product, qty, price, discount in lines
+                    ],
+                }
+            )
+            .with_user(self.env.user)
+        )
+
+    def deliver(self, order, quantities):
+        """Deliver {product: qty} from the order's open picking, keeping a backorder;
+        everything when ``quantities`` is None."""
+        picking = order.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel") and p.picking_type_code == "outgoing"
+        )
+        for move in picking.move_ids:
+            move.quantity = (
+                move.product_uom_qty if quantities is None else quantities.get(move.product_id, 0.0)
+            )
+            move.picked = True
+        res = picking.button_validate()
+        if isinstance(res, dict) and res.get("res_model") == "stock.backorder.confirmation":
+            Form(
+                self.env["stock.backorder.confirmation"].with_context(**res["context"])
+            ).save().process()
+        return picking
+
+    def return_goods(self, picking, quantities):
+        wizard = (
+            self.env["stock.return.picking"]
+            .with_context(active_id=picking.id, active_model="stock.picking")
+            .create({})
+        )
+        for line in wizard.product_return_moves:
+            line.quantity = quantities.get(line.product_id, 0.0)
+            line.to_refund = True
+        res = wizard.action_create_returns()
+        returned = self.env["stock.picking"].browse(res["res_id"])
+        returned.move_ids.picked = True
+        returned.button_validate()
+        return returned
+
+    def landed_cost(self, receipt, amount):
+        product = self.env["product.product"].create(
+            {
+                "name": "Freight in",
+                "type": "service",
+                "landed_cost_ok": True,
+                # the category carries the expense account of the already-out share
+                "categ_id": self.categ_avco.id,
+            }
+        )
+        cost = self.env["stock.landed.cost"].create(
+            {
+                "picking_ids": [Command.set(receipt.ids)],
+                "account_journal_id": self.env["account.journal"]
+                .search([("company_id", "=", self.company.id), ("type", "=", "general")], limit=1)
+                .id,
+                "cost_lines": [
+                    Command.create(
+                        {
+                            "name": "Freight in",
+                            "product_id": product.id,
+                            "price_unit": amount,
+                            "split_method": "equal",
+                        }
+                    )
+                ],
+            }
+        )
+        cost.compute_landed_cost()
+        cost.button_validate()
+        return cost
+
+    def invoice(self, order):
+        moves = order._create_invoices(final=True)
+        moves.action_post()
+        return moves
+
+    def floor(self, percent, policy="warn", **scope):
+        return (
+            self.env["unifyx.margin.floor"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "company_id": self.company.id,
+                    "min_margin_percent": percent,
+                    "policy": policy,
+                    **scope,
+                }
+            )
+        )
