@@ -23,6 +23,7 @@
         "views/unifyx_kpi_value_views.xml",
         "views/unifyx_stock_reconciliation_views.xml",
         "views/unifyx_supplier_price_report_views.xml",
+        "views/unifyx_margin_report_views.xml",
         "views/menus.xml",
     ],
     "demo": [

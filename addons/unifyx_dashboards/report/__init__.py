@@ -1,1 +1,2 @@
 from . import unifyx_supplier_price_report
+from . import unifyx_margin_report

@@ -13,6 +13,19 @@ class UnifyxSupplierPriceReport(models.Model):
     _description = "Supplier Cost Drift"
     _auto = False
     _order = "date desc, product_id"
+    # What the view reads: the ORM flushes these before querying it.
+    _depends = {
+        "purchase.order": ["date_approve", "company_id", "partner_id", "state", "currency_rate"],
+        "purchase.order.line": [
+            "order_id",
+            "product_id",
+            "product_qty",
+            "price_subtotal",
+            "display_type",
+        ],
+        "product.product": ["product_tmpl_id", "standard_price"],
+        "product.template": ["categ_id"],
+    }
 
     date = fields.Date(string="Month", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)

@@ -2,3 +2,4 @@ from . import test_access
 from . import test_kpis
 from . import test_stock_reconciliation
 from . import test_ui
+from . import test_margin_report

@@ -1,0 +1,168 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models, tools
+from odoo.tools import SQL
+
+
+class UnifyxMarginReport(models.Model):
+    """Margin analysis: one row per confirmed sale line, with the expected
+    (quote-time) and real (delivered, returned, credited, freight and landed
+    costs) figures of unifyx_margin, and the dimensions the distributor
+    analyses by. Percentages are recomputed per group (see read_group)."""
+
+    _name = "unifyx.margin.report"
+    _description = "Margin Analysis"
+    _auto = False
+    _order = "date desc"
+    # What the view reads: the ORM flushes these before querying it.
+    _depends = {
+        "sale.order": [
+            "date_order",
+            "company_id",
+            "partner_id",
+            "user_id",
+            "team_id",
+            "warehouse_id",
+            "state",
+        ],
+        "sale.order.line": [
+            "order_id",
+            "product_id",
+            "product_uom_qty",
+            "display_type",
+            "unifyx_expected_revenue",
+            "unifyx_expected_cost",
+            "unifyx_expected_margin",
+            "unifyx_real_revenue",
+            "unifyx_real_cost",
+            "unifyx_real_margin",
+            "unifyx_below_floor",
+        ],
+        "res.partner": ["commercial_partner_id", "customer_segment_id"],
+        "product.product": ["product_tmpl_id"],
+        "product.template": ["categ_id"],
+    }
+
+    date = fields.Datetime(string="Order Date", readonly=True)
+    order_id = fields.Many2one("sale.order", string="Order", readonly=True)
+    line_id = fields.Many2one("sale.order.line", string="Order Line", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    product_id = fields.Many2one("product.product", readonly=True)
+    categ_id = fields.Many2one("product.category", string="Product Family", readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    segment_id = fields.Many2one("unifyx.customer.segment", string="Segment", readonly=True)
+    user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
+    team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
+    warehouse_id = fields.Many2one("stock.warehouse", readonly=True)
+    quantity = fields.Float(readonly=True)
+    expected_revenue = fields.Monetary(readonly=True)
+    expected_cost = fields.Monetary(readonly=True)
+    expected_margin = fields.Monetary(readonly=True)
+    expected_margin_percent = fields.Float(
+        string="Expected Margin (%)", aggregator="avg", readonly=True
+    )
+    revenue = fields.Monetary(string="Real Revenue", readonly=True)
+    cost = fields.Monetary(string="Real Cost", readonly=True)
+    margin = fields.Monetary(string="Real Margin", readonly=True)
+    margin_percent = fields.Float(string="Real Margin (%)", aggregator="avg", readonly=True)
+    below_floor = fields.Boolean(readonly=True)
+    loss_customer = fields.Boolean(
+        string="Loss-Making Customer", readonly=True, help="The customer's real margin is negative."
+    )
+    product_class = fields.Selection(
+        [("star", "Star"), ("trap", "Trap"), ("other", "Other")],
+        string="Star or Trap",
+        readonly=True,
+        help="Products selling above the median revenue: stars earn the company's average "
+        "margin or more, traps less.",
+    )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+            CREATE VIEW %s AS (
+            WITH lines AS (
+                SELECT sol.id, sol.id AS line_id, sol.order_id, so.date_order AS date,
+                       so.company_id, c.currency_id, sol.product_id, pt.categ_id,
+                       rp.commercial_partner_id AS partner_id,
+                       crp.customer_segment_id AS segment_id,
+                       so.user_id, so.team_id, so.warehouse_id,
+                       sol.product_uom_qty AS quantity,
+                       COALESCE(sol.unifyx_expected_revenue, 0) AS expected_revenue,
+                       COALESCE(sol.unifyx_expected_cost, 0) AS expected_cost,
+                       COALESCE(sol.unifyx_expected_margin, 0) AS expected_margin,
+                       COALESCE(sol.unifyx_real_revenue, 0) AS revenue,
+                       COALESCE(sol.unifyx_real_cost, 0) AS cost,
+                       COALESCE(sol.unifyx_real_margin, 0) AS margin,
+                       COALESCE(sol.unifyx_below_floor, false) AS below_floor
+                  FROM sale_order_line sol
+                  JOIN sale_order so ON so.id = sol.order_id
+                  JOIN res_company c ON c.id = so.company_id
+                  JOIN res_partner rp ON rp.id = so.partner_id
+                  JOIN res_partner crp ON crp.id = rp.commercial_partner_id
+                  JOIN product_product pp ON pp.id = sol.product_id
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                 WHERE so.state = 'sale' AND sol.display_type IS NULL
+            ), products AS (
+                SELECT company_id, product_id, sum(revenue) AS revenue,
+                       sum(margin) / NULLIF(sum(revenue), 0) AS rate
+                  FROM lines GROUP BY company_id, product_id
+            ), thresholds AS (
+                SELECT company_id,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY revenue) AS median_revenue,
+                       sum(revenue * rate) / NULLIF(sum(revenue), 0) AS average_rate
+                  FROM products GROUP BY company_id
+            )
+            SELECT l.*,
+                   CASE WHEN l.expected_revenue != 0
+                        THEN l.expected_margin / l.expected_revenue * 100 END
+                       AS expected_margin_percent,
+                   CASE WHEN l.revenue != 0 THEN l.margin / l.revenue * 100 END
+                       AS margin_percent,
+                   sum(l.margin) OVER (PARTITION BY l.company_id, l.partner_id) < 0
+                       AS loss_customer,
+                   CASE WHEN p.revenue < t.median_revenue THEN 'other'
+                        WHEN p.rate >= t.average_rate THEN 'star'
+                        ELSE 'trap' END AS product_class
+              FROM lines l
+              JOIN products p ON p.company_id = l.company_id AND p.product_id = l.product_id
+              JOIN thresholds t ON t.company_id = l.company_id
+            )
+            """,
+                SQL.identifier(self._table),
+            )
+        )
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        # A group's margin % is its margin over its revenue, not the average
+        # of its lines' percentages.
+        pairs = (
+            ("margin_percent", "margin", "revenue"),
+            ("expected_margin_percent", "expected_margin", "expected_revenue"),
+        )
+        names = {spec.split(":")[0] for spec in fields}
+        extra = [
+            name
+            for percent, margin, revenue in pairs
+            if percent in names
+            for name in (margin, revenue)
+            if name not in names
+        ]
+        groups = super().read_group(
+            domain,
+            list(fields) + extra,
+            groupby,
+            offset=offset,
+            limit=limit,
+            orderby=orderby,
+            lazy=lazy,
+        )
+        for group in groups:
+            for percent, margin, revenue in pairs:
+                if percent in group and margin in group and revenue in group:
+                    group[percent] = group[margin] / group[revenue] * 100 if group[revenue] else 0.0
+        return groups

@@ -1,0 +1,90 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.unifyx_approvals.tests.common import UnifyxCase
+
+
+@tagged("post_install", "-at_install")
+class TestMarginReport(UnifyxCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
+        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.company.id)])
+        cls.product = cls.env["product.product"].create(
+            {"name": "Margin A", "is_storable": True, "standard_price": 10.0}
+        )
+        cls.env["stock.quant"]._update_available_quantity(
+            cls.product, cls.warehouse.lot_stock_id, 100
+        )
+        cls.good, cls.bad = cls.env["res.partner"].create(
+            [
+                {"name": "Good Customer", "company_id": cls.company.id},
+                {"name": "Bad Customer", "company_id": cls.company.id},
+            ]
+        )
+
+    def _sell(self, partner, qty, price):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "company_id": self.company.id,
+                "warehouse_id": self.warehouse.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.product.id,
+                            "product_uom_qty": qty,
+                            "price_unit": price,
+                            "tax_id": False,
+                        }
+                    )
+                ],
+            }
+        )
+        order.action_confirm()
+        order.picking_ids.move_ids.quantity = qty
+        order.picking_ids.button_validate()
+        return order
+
+    def test_totals_percentages_and_filters(self):
+        orders = (
+            self._sell(self.good, 10, 15.0)
+            | self._sell(self.good, 5, 14.0)
+            | self._sell(self.bad, 4, 8.0)
+        )
+        lines = orders.order_line
+        Report = self.env["unifyx.margin.report"]
+        rows = Report.search([("order_id", "in", orders.ids)])
+        self.assertEqual(rows.line_id, lines)
+        self.assertAlmostEqual(sum(rows.mapped("margin")), sum(lines.mapped("unifyx_real_margin")))
+        self.assertAlmostEqual(
+            sum(rows.mapped("expected_margin")), sum(lines.mapped("unifyx_expected_margin"))
+        )
+        groups = {
+            g["partner_id"][0]: g
+            for g in Report.read_group(
+                [("order_id", "in", orders.ids)], ["margin_percent"], ["partner_id"]
+            )
+        }
+        # Good: revenue 150 + 70 = 220, margin 220 - 150 = 70; a group's % is
+        # its margin over its revenue, not the mean of its lines' %.
+        good = groups[self.good.id]
+        self.assertAlmostEqual(good["revenue"], 220.0)
+        self.assertAlmostEqual(good["margin"], 70.0)
+        self.assertAlmostEqual(good["margin_percent"], 70.0 / 220.0 * 100)
+        # Bad: 4 x 8 = 32 of revenue for 40 of cost.
+        self.assertAlmostEqual(groups[self.bad.id]["margin"], -8.0)
+        losers = Report.search([("order_id", "in", orders.ids), ("loss_customer", "=", True)])
+        self.assertEqual(losers.partner_id, self.bad)
+
+    def test_access(self):
+        Report = self.env["unifyx.margin.report"]
+        for role in ("sales_manager", "finance", "director"):
+            Report.with_user(self.users[role]).search([], limit=1)
+        for role in ("salesperson", "warehouse_manager", "purchaser"):
+            with self.assertRaises(AccessError, msg=role):
+                Report.with_user(self.users[role]).search([], limit=1)
