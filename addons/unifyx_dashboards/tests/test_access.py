@@ -40,3 +40,5 @@ class TestDashboardsAccess(UnifyxCase):
             self.assertEqual(visible, boards, role)
         data = operations.with_user(self.users["warehouse_manager"]).get_readonly_dashboard()
         self.assertIn("unifyx.kpi.value", str(data["snapshot"]))
+        data = margins.with_user(self.users["sales_manager"]).get_readonly_dashboard()
+        self.assertIn("unifyx.margin.report", str(data["snapshot"]))
