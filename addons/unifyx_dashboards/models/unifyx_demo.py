@@ -8,7 +8,7 @@ class UnifyxDemo(models.AbstractModel):
     _inherit = "unifyx.demo"
 
     @api.model
-    def _demo_dashboard_history(self, company):
+    def _demo_dashboard_history(self, company_id):
         """The demo history is generated in one go, today: its orders carry
         past dates, but it was created, delivered and received today. Give
         each step a date after its order's, so the cycle-time and on-time
@@ -56,6 +56,6 @@ class UnifyxDemo(models.AbstractModel):
                 WHERE sp.id = sml.picking_id AND sp.company_id = %(company)s
                   AND sml.state = 'done'""",
         ):
-            self.env.cr.execute(SQL(statement, company=company.id))
+            self.env.cr.execute(SQL(statement, company=company_id))
         self.env.invalidate_all()
         return True
