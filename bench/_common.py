@@ -64,8 +64,8 @@ def timer(results, key):
     results[key] = time.perf_counter() - start
 
 
-def create_db_if_missing(db, modules):
-    """Create a baseline database with only ``modules`` (stock Odoo)."""
+def create_db_if_missing(db, modules, demo=False):
+    """Create a database with ``modules`` (demo data only if ``demo``)."""
     check = subprocess.run(
         [
             "psql",
@@ -98,7 +98,7 @@ def create_db_if_missing(db, modules):
             db,
             "-i",
             modules,
-            "--without-demo=all",
+            *([] if demo else ["--without-demo=all"]),
             "--stop-after-init",
             "--log-level=warn",
             "--addons-path=" + addons,
