@@ -67,13 +67,19 @@ class UnifyxMarginReport(models.Model):
     margin = fields.Monetary(string="Real Margin", readonly=True)
     margin_percent = fields.Float(string="Real Margin (%)", aggregator="avg", readonly=True)
     below_floor = fields.Boolean(readonly=True)
+    # Whole-history classifications: computed by one aggregate when a filter
+    # asks for them, not by the view on every pivot.
     loss_customer = fields.Boolean(
-        string="Loss-Making Customer", readonly=True, help="The customer's real margin is negative."
+        string="Loss-Making Customer",
+        compute="_compute_classes",
+        search="_search_loss_customer",
+        help="The customer's real margin is negative.",
     )
     product_class = fields.Selection(
         [("star", "Star"), ("trap", "Trap"), ("other", "Other")],
         string="Star or Trap",
-        readonly=True,
+        compute="_compute_classes",
+        search="_search_product_class",
         help="Products selling above the median revenue: stars earn the company's average "
         "margin or more, traps less.",
     )
@@ -106,35 +112,85 @@ class UnifyxMarginReport(models.Model):
                   JOIN product_product pp ON pp.id = sol.product_id
                   JOIN product_template pt ON pt.id = pp.product_tmpl_id
                  WHERE so.state = 'sale' AND sol.display_type IS NULL
-            ), products AS (
-                SELECT company_id, product_id, sum(revenue) AS revenue,
-                       sum(margin) / NULLIF(sum(revenue), 0) AS rate
-                  FROM lines GROUP BY company_id, product_id
-            ), thresholds AS (
-                SELECT company_id,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY revenue) AS median_revenue,
-                       sum(revenue * rate) / NULLIF(sum(revenue), 0) AS average_rate
-                  FROM products GROUP BY company_id
             )
             SELECT l.*,
                    CASE WHEN l.expected_revenue != 0
                         THEN l.expected_margin / l.expected_revenue * 100 END
                        AS expected_margin_percent,
                    CASE WHEN l.revenue != 0 THEN l.margin / l.revenue * 100 END
-                       AS margin_percent,
-                   sum(l.margin) OVER (PARTITION BY l.company_id, l.partner_id) < 0
-                       AS loss_customer,
-                   CASE WHEN p.revenue < t.median_revenue THEN 'other'
-                        WHEN p.rate >= t.average_rate THEN 'star'
-                        ELSE 'trap' END AS product_class
+                       AS margin_percent
               FROM lines l
-              JOIN products p ON p.company_id = l.company_id AND p.product_id = l.product_id
-              JOIN thresholds t ON t.company_id = l.company_id
             )
             """,
                 SQL.identifier(self._table),
             )
         )
+
+    def _loss_partners(self):
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT company_id, partner_id FROM %s GROUP BY company_id, partner_id"
+                " HAVING sum(margin) < 0",
+                SQL.identifier(self._table),
+            )
+        )
+        return set(self.env.cr.fetchall())
+
+    def _product_classes(self):
+        """{(company, product): 'star' | 'trap'} of the products selling above
+        the median revenue of their company."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH products AS (
+                    SELECT company_id, product_id, sum(revenue) AS revenue,
+                           sum(margin) / NULLIF(sum(revenue), 0) AS rate
+                      FROM %s GROUP BY company_id, product_id
+                ), thresholds AS (
+                    SELECT company_id,
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY revenue) AS median,
+                           sum(revenue * rate) / NULLIF(sum(revenue), 0) AS average_rate
+                      FROM products GROUP BY company_id
+                )
+                SELECT p.company_id, p.product_id,
+                       CASE WHEN p.rate >= t.average_rate THEN 'star' ELSE 'trap' END
+                  FROM products p JOIN thresholds t ON t.company_id = p.company_id
+                 WHERE p.revenue >= t.median
+                """,
+                SQL.identifier(self._table),
+            )
+        )
+        return {(company, product): kind for company, product, kind in self.env.cr.fetchall()}
+
+    def _compute_classes(self):
+        losers = self._loss_partners()
+        classes = self._product_classes()
+        for row in self:
+            row.loss_customer = (row.company_id.id, row.partner_id.id) in losers
+            row.product_class = classes.get((row.company_id.id, row.product_id.id), "other")
+
+    def _search_loss_customer(self, operator, value):
+        if operator not in ("=", "!="):
+            return NotImplemented
+        partners = [partner for _company, partner in self._loss_partners()]
+        wanted = (operator == "=") == bool(value)
+        return [("partner_id", "in" if wanted else "not in", partners)]
+
+    def _search_product_class(self, operator, value):
+        if operator not in ("=", "!="):
+            return NotImplemented
+        classes = self._product_classes()
+        if value == "other":
+            products = list({product for _company, product in classes})
+            inside = "not in"
+        else:
+            products = [product for (_c, product), kind in classes.items() if kind == value]
+            inside = "in"
+        if operator == "!=":
+            inside = "not in" if inside == "in" else "in"
+        return [("product_id", inside, products)]
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):

@@ -80,6 +80,11 @@ class TestMarginReport(UnifyxCase):
         self.assertAlmostEqual(groups[self.bad.id]["margin"], -8.0)
         losers = Report.search([("order_id", "in", orders.ids), ("loss_customer", "=", True)])
         self.assertEqual(losers.partner_id, self.bad)
+        self.assertTrue(rows.filtered(lambda r: r.partner_id == self.bad).loss_customer)
+        # One product, so it is above the median: its margin rate is the average.
+        stars = Report.search([("order_id", "in", orders.ids), ("product_class", "=", "star")])
+        self.assertEqual(stars, rows)
+        self.assertEqual(set(rows.mapped("product_class")), {"star"})
 
     def test_access(self):
         Report = self.env["unifyx.margin.report"]
