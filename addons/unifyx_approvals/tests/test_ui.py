@@ -64,3 +64,29 @@ class TestPurchaseApprovalTour(HttpCase):
         self.assertEqual(order.state, "purchase")
         self.assertEqual(order.review_ids.done_by.login, "purchase_manager")
         self.assertEqual(order.review_ids.comment, "Agreed for the Lyon site")
+
+
+@tagged("post_install", "-at_install")
+class TestConsultantMatrixTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for bundle in ("web.assets_web", "web.assets_tests"):
+            assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
+            assets.js()
+            assets.css()
+
+    def test_consultant_enters_a_matrix_row_in_the_browser(self):
+        self.start_tour("/odoo", "unifyx_consultant_enters_matrix_row", login="consultant")
+        row = self.env["unifyx.approval.matrix"].search(
+            [("name", "=", "Purchases from 50,000 EUR")]
+        )
+        self.assertEqual((row.document_type, row.amount_min), ("purchase", 50000))
+        self.assertEqual(
+            row.step_ids.sorted("sequence").group_id,
+            self.env.ref("unifyx_approvals.group_purchasing_manager")
+            | self.env.ref("unifyx_approvals.group_director"),
+        )
+        # The row drives OCA's engine: one tier definition per step.
+        self.assertEqual(len(row.tier_definition_ids), 2)
+        self.assertEqual(row.company_id, self.env.ref("unifyx_approvals.company_distributor_demo"))
