@@ -1,1 +1,1 @@
-from . import test_access, test_resolution
+from . import test_access, test_resolution, test_sale_pricing
