@@ -1,1 +1,8 @@
-from . import test_access, test_resolution, test_sale_pricing
+from . import (
+    test_access,
+    test_contract,
+    test_discount_authority,
+    test_price_exception,
+    test_resolution,
+    test_sale_pricing,
+)
