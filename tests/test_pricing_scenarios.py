@@ -42,7 +42,11 @@ class TestPricingScenario(TransactionCase):
         cls.customer = cls.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
         unit = cls.env.ref("uom.product_uom_unit")
         cls.product = cls.env["product.product"].search(
-            [("default_code", "=like", "UX-%"), ("tracking", "=", "none"), ("uom_id", "=", unit.id)],
+            [
+                ("default_code", "=like", "UX-%"),
+                ("tracking", "=", "none"),
+                ("uom_id", "=", unit.id),
+            ],
             order="default_code",
             limit=1,
         )
@@ -64,7 +68,9 @@ class TestPricingScenario(TransactionCase):
                 {
                     "partner_id": self.product.seller_ids[:1].partner_id.id,
                     "picking_type_id": self.lyon.in_type_id.id,
-                    "order_line": [Command.create({"product_id": self.product.id, "product_qty": qty})],
+                    "order_line": [
+                        Command.create({"product_id": self.product.id, "product_qty": qty})
+                    ],
                 }
             )
         )

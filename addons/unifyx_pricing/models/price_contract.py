@@ -69,7 +69,9 @@ class UnifyxPriceContract(models.Model):
         tracking=True,
         index=True,
     )
-    line_ids = fields.One2many("unifyx.price.contract.line", "contract_id", string="Lines", copy=True)
+    line_ids = fields.One2many(
+        "unifyx.price.contract.line", "contract_id", string="Lines", copy=True
+    )
     line_count = fields.Integer(compute="_compute_line_count")
     note = fields.Html()
 
@@ -161,7 +163,12 @@ class UnifyxPriceContract(models.Model):
         self.ensure_one()
 
         def key(product_id, categ_id, min_qty, uom_id):
-            return (product_id or False, categ_id or False, round(min_qty or 0.0, 6), uom_id or False)
+            return (
+                product_id or False,
+                categ_id or False,
+                round(min_qty or 0.0, 6),
+                uom_id or False,
+            )
 
         existing = {
             key(line.product_id.id, line.categ_id.id, line.min_qty, line.uom_id.id): line
@@ -170,7 +177,12 @@ class UnifyxPriceContract(models.Model):
         to_create = []
         for vals in vals_list:
             line = existing.get(
-                key(vals.get("product_id"), vals.get("categ_id"), vals.get("min_qty"), vals.get("uom_id"))
+                key(
+                    vals.get("product_id"),
+                    vals.get("categ_id"),
+                    vals.get("min_qty"),
+                    vals.get("uom_id"),
+                )
             )
             if line:
                 line.write(vals)
@@ -199,7 +211,9 @@ class UnifyxPriceContract(models.Model):
             contract.activity_schedule(
                 activity_type_id=activity_type.id,
                 date_deadline=contract.date_end,
-                summary=self.env._("Contract ends on %(date)s: renew or let expire", date=contract.date_end),
+                summary=self.env._(
+                    "Contract ends on %(date)s: renew or let expire", date=contract.date_end
+                ),
                 user_id=contract._get_reminder_user().id,
             )
         return True

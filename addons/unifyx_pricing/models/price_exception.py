@@ -58,7 +58,9 @@ class UnifyxPriceException(models.Model):
     )
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     approved_date = fields.Datetime(readonly=True, copy=False)
-    line_ids = fields.One2many("unifyx.price.exception.line", "exception_id", string="Products", copy=True)
+    line_ids = fields.One2many(
+        "unifyx.price.exception.line", "exception_id", string="Products", copy=True
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

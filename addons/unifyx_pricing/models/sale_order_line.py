@@ -166,10 +166,11 @@ class SaleOrderLine(models.Model):
         return super()._get_display_price_ignore_combo()
 
     def _compute_discount(self):
-        super()._compute_discount()
+        res = super()._compute_discount()
         for line in self:
             if line.unifyx_price_contract_line_id or line.unifyx_price_exception_line_id:
                 line.discount = line.unifyx_resolved_discount
+        return res
 
     def _unifyx_pricelist_discount(self, discount_enabled):
         """The discount Odoo's _compute_discount gives from the pricelist."""
@@ -283,11 +284,7 @@ class SaleOrderLine(models.Model):
             company = line.company_id or self.env.company
             if company not in limits_by_company:
                 limits_by_company[company] = Limit._get_limits(company)
-            user = (
-                line.unifyx_price_manual_user_id
-                or line.order_id.user_id
-                or self.env.user
-            )
+            user = line.unifyx_price_manual_user_id or line.order_id.user_id or self.env.user
             categ_path = line.product_id.categ_id._unifyx_path()
             allowed, policy = Limit._limit_for(limits_by_company[company], user, categ_path)
             if allowed is not None and line._unifyx_extra_discount() > allowed + 1e-6:
@@ -345,12 +342,14 @@ class SaleOrderLine(models.Model):
                   discount %)}, prices per unit of the line in the order currency
         """
         lines = self.filtered(
-            lambda line: line.product_id
-            and line.product_uom
-            and not line.display_type
-            and line.order_id
-            and not line.combo_item_id
-            and line.product_type != "combo"
+            lambda line: (
+                line.product_id
+                and line.product_uom
+                and not line.display_type
+                and line.order_id
+                and not line.combo_item_id
+                and line.product_type != "combo"
+            )
         )
         if not lines:
             return {}
@@ -414,9 +413,11 @@ class SaleOrderLine(models.Model):
         by_segment = defaultdict(lambda: defaultdict(list))
         for rec in contract_lines:
             contract = rec.contract_id
-            index = by_partner[contract.partner_id.id] if contract.partner_id else by_segment[
-                contract.segment_id.id
-            ]
+            index = (
+                by_partner[contract.partner_id.id]
+                if contract.partner_id
+                else by_segment[contract.segment_id.id]
+            )
             key = ("p", rec.product_id.id) if rec.product_id else ("c", rec.categ_id.id)
             index[key].append(rec)
         for rec in exception_lines:
@@ -469,8 +470,13 @@ class SaleOrderLine(models.Model):
                     exception = rec.exception_id
                     value = convert(rec.price, exception.currency_id, currency, company, day)
                     rule = Rule(
-                        len(rules), level, "fixed", value, product_id=product.id,
-                        uom_ratio=ratio, date_end=exception.date_expiry,
+                        len(rules),
+                        level,
+                        "fixed",
+                        value,
+                        product_id=product.id,
+                        uom_ratio=ratio,
+                        date_end=exception.date_expiry,
                     )
                 else:
                     contract = rec.contract_id
@@ -478,7 +484,10 @@ class SaleOrderLine(models.Model):
                     if rec.price_type == "fixed":
                         value = convert(value, contract.currency_id, currency, company, day)
                     rule = Rule(
-                        len(rules), level, rec.price_type, value,
+                        len(rules),
+                        level,
+                        rec.price_type,
+                        value,
                         product_id=rec.product_id.id or None,
                         categ_id=rec.categ_id.id or None,
                         min_qty=rec.min_qty,

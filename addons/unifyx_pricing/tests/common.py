@@ -30,7 +30,11 @@ class PricingCase(UnifyxCase):
             }
         )
         cls.other_customer = cls.env["res.partner"].create(
-            {"name": "Customer Q", "company_id": cls.company.id, "customer_segment_id": cls.segment.id}
+            {
+                "name": "Customer Q",
+                "company_id": cls.company.id,
+                "customer_segment_id": cls.segment.id,
+            }
         )
         cls.parent_categ = cls.env["product.category"].create({"name": "Heating T"})
         cls.categ = cls.env["product.category"].create(
@@ -87,7 +91,9 @@ class PricingCase(UnifyxCase):
                 {
                     "partner_id": (partner or self.customer).id,
                     "company_id": self.company.id,
-                    "date_order": datetime.combine(day or self.date, datetime.min.time().replace(hour=10)),
+                    "date_order": datetime.combine(
+                        day or self.date, datetime.min.time().replace(hour=10)
+                    ),
                     "order_line": [
                         Command.create({"product_id": product.id, "product_uom_qty": qty, **extra})
                         for product, qty, extra in lines

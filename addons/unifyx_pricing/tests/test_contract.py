@@ -92,7 +92,9 @@ class TestContract(PricingCase):
         )
         self.assertFalse(Contract.search([("id", "=", contract.id)]))
         self.assertTrue(
-            self.env["unifyx.price.contract"].with_user(self.manager).search([("id", "=", contract.id)])
+            self.env["unifyx.price.contract"]
+            .with_user(self.manager)
+            .search([("id", "=", contract.id)])
         )
 
     def test_expiry_and_reminder(self):
@@ -129,7 +131,16 @@ class TestContract(PricingCase):
     def _xlsx(self, rows):
         book = openpyxl.Workbook()
         book.active.append(
-            ["product", "category", "price_type", "fixed_price", "discount", "markup", "min_qty", "uom"]
+            [
+                "product",
+                "category",
+                "price_type",
+                "fixed_price",
+                "discount",
+                "markup",
+                "min_qty",
+                "uom",
+            ]
         )
         for row in rows:
             book.active.append(row)
@@ -163,12 +174,16 @@ class TestContract(PricingCase):
         self._import(contract, self._xlsx(good))
         self.assertEqual(len(contract.line_ids), 3, "a rerun updates, never duplicates")
         self.assertEqual(
-            contract.line_ids.filtered(lambda line: not line.uom_id and line.product_id).fixed_price,
+            contract.line_ids.filtered(
+                lambda line: not line.uom_id and line.product_id
+            ).fixed_price,
             88,
         )
         # Export then import again: the same lines.
         action = contract.action_export_lines()
-        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/")[3].split("?")[0]))
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
         self._import(contract, attachment.datas)
         self.assertEqual(len(contract.line_ids), 3)
         with self.assertRaises(AccessError):

@@ -99,7 +99,9 @@ class TestDiscountAuthority(PricingCase):
             }
         )
         # The Heating category and its Radiators subcategory allow 12 %.
-        order = self._order([(self.product, 1, {"discount": 10}), (self.boiler, 1, {"discount": 12})])
+        order = self._order(
+            [(self.product, 1, {"discount": 10}), (self.boiler, 1, {"discount": 12})]
+        )
         self.assertFalse(order.unifyx_exception_type_ids)
         other = self.env["product.category"].create({"name": "Other T"})
         tool = self._make_product("Tool", other)
@@ -123,7 +125,10 @@ class TestDiscountAuthority(PricingCase):
             self.limit_salesperson.with_user(self.salesperson).max_discount = 50
         with self.assertRaises(AccessError):
             self.env["unifyx.discount.limit"].with_user(self.salesperson).create(
-                {"group_id": self.env.ref("unifyx_approvals.group_salesperson").id, "unlimited": True}
+                {
+                    "group_id": self.env.ref("unifyx_approvals.group_salesperson").id,
+                    "unlimited": True,
+                }
             )
         self.limit_salesperson.with_user(self.consultant).max_discount = 7
         self.assertEqual(self.limit_salesperson.max_discount, 7)

@@ -62,15 +62,19 @@ class TestPriceException(PricingCase):
         with self.assertRaises(AccessError):
             own.with_user(self.manager).action_approve()
         # Created straight as approved over RPC: still a draft.
-        forged = self.env["unifyx.price.exception"].with_user(self.salesperson).create(
-            {
-                "partner_id": self.customer.id,
-                "company_id": self.company.id,
-                "reason": "x",
-                "date_expiry": date(2026, 12, 31),
-                "state": "approved",
-                "line_ids": [Command.create({"product_id": self.product.id, "price": 1})],
-            }
+        forged = (
+            self.env["unifyx.price.exception"]
+            .with_user(self.salesperson)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "company_id": self.company.id,
+                    "reason": "x",
+                    "date_expiry": date(2026, 12, 31),
+                    "state": "approved",
+                    "line_ids": [Command.create({"product_id": self.product.id, "price": 1})],
+                }
+            )
         )
         self.assertEqual(forged.state, "draft")
 

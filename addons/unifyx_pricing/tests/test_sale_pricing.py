@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
-from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -28,7 +27,9 @@ class TestSalePricing(PricingCase):
         self.assertEqual((line_b.price_unit, line_b.unifyx_price_source), (80, "contract"))
         self.assertIn("Installers T", line_b.unifyx_price_reason)
         # A customer outside the segment gets the pricelist.
-        outsider = self.env["res.partner"].create({"name": "Outsider", "company_id": self.company.id})
+        outsider = self.env["res.partner"].create(
+            {"name": "Outsider", "company_id": self.company.id}
+        )
         line = self._order([(self.product, 1, {})], partner=outsider).order_line
         self.assertEqual((line.price_unit, line.unifyx_price_source), (100, "pricelist"))
         self.assertFalse(line.unifyx_price_contract_line_id)
@@ -126,7 +127,12 @@ class TestSalePricing(PricingCase):
     def test_foreign_currency_contract(self):
         self.usd.active = True
         self.env["res.currency.rate"].create(
-            {"currency_id": self.usd.id, "company_id": self.company.id, "name": "2026-01-01", "rate": 2.0}
+            {
+                "currency_id": self.usd.id,
+                "company_id": self.company.id,
+                "name": "2026-01-01",
+                "rate": 2.0,
+            }
         )
         self._contract(
             [{"product_id": self.product.id, "price_type": "fixed", "fixed_price": 180}],
@@ -236,7 +242,9 @@ class TestSalePricing(PricingCase):
                 [{"product_id": product.id, "price_type": "fixed", "fixed_price": 3}],
                 partner=self.customer,
             )
-        order = self._order([(product, 1 + index % 7, {}) for index, product in enumerate(products)])
+        order = self._order(
+            [(product, 1 + index % 7, {}) for index, product in enumerate(products)]
+        )
         self.assertEqual(set(order.order_line.mapped("unifyx_price_source")), {"contract"})
 
         def count(lines):

@@ -3,9 +3,10 @@
 """Pure-Python contract price resolution (no ORM).
 
 Order: approved price exceptions, then customer contract rules, then segment
-contract rules, then None (the caller falls back to the pricelist). Within one level, among the rules valid on
-the date whose tier is reached, a product rule beats a category rule, a nearer
-category beats a farther one, then the highest tier reached wins.
+contract rules, then None (the caller falls back to the pricelist). Within one
+level, among the rules valid on the date whose tier is reached, a product rule
+beats a category rule, a nearer category beats a farther one, then the highest
+tier reached wins.
 
 Quantities and prices are in the product's reference unit: ``uom_ratio`` is the
 number of reference units in the rule's unit (a box of 12 -> 12.0).

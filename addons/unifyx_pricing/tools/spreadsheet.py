@@ -6,7 +6,16 @@ import io
 
 import openpyxl
 
-HEADER = ("product", "category", "price_type", "fixed_price", "discount", "markup", "min_qty", "uom")
+HEADER = (
+    "product",
+    "category",
+    "price_type",
+    "fixed_price",
+    "discount",
+    "markup",
+    "min_qty",
+    "uom",
+)
 
 
 def write_rows(rows):

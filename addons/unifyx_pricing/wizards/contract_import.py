@@ -51,9 +51,7 @@ class UnifyxPriceContractImport(models.TransientModel):
             vals = {}
             code, categ_name, uom_name = row["product"], row["category"], row["uom"]
             if bool(code) == bool(categ_name):
-                errors.append(
-                    self.env._("Row %(row)s: give a product or a category.", row=number)
-                )
+                errors.append(self.env._("Row %(row)s: give a product or a category.", row=number))
                 continue
             if code:
                 product = Product.search(
@@ -61,7 +59,9 @@ class UnifyxPriceContractImport(models.TransientModel):
                 )
                 if len(product) != 1:
                     errors.append(
-                        self.env._("Row %(row)s: product %(code)s not found.", row=number, code=code)
+                        self.env._(
+                            "Row %(row)s: product %(code)s not found.", row=number, code=code
+                        )
                     )
                     continue
                 vals["product_id"] = product.id
@@ -103,5 +103,7 @@ class UnifyxPriceContractImport(models.TransientModel):
                 vals["uom_id"] = uom.id
             vals_list.append(vals)
         if not rows:
-            errors.append(self.env._("The file has no line. Expected columns: %s") % ", ".join(HEADER))
+            errors.append(
+                self.env._("The file has no line. Expected columns: %s", ", ".join(HEADER))
+            )
         return vals_list, errors
