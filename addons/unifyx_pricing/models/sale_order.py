@@ -25,6 +25,10 @@ class SaleOrder(models.Model):
             result.setdefault(line.order_id.id, set()).add("excess_discount")
         return result
 
+    def _unifyx_under_approval(self):
+        self.ensure_one()
+        return bool(self.review_ids) and self.state in self._state_from
+
     def _unifyx_check_discount_block(self):
         """Refuse to confirm orders granting a discount beyond a blocking limit."""
         blocked = [

@@ -20,6 +20,10 @@ PROTECTED_FIELDS = {
 }
 
 
+# A change of these may change the price, the discount or who set them.
+PRICE_FIELDS = {"price_unit", "discount", "product_id", "product_uom", "product_uom_qty"}
+
+
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
@@ -209,20 +213,42 @@ class SaleOrderLine(models.Model):
             if "price_unit" in vals or "discount" in vals
         )
         typed.filtered(lambda line: line.unifyx_price_source == "manual")._unifyx_record_manual()
+        # A new line beyond the limit on an approved order: approve again.
+        lines._unifyx_restart_if_more_discount({})
         return lines
 
     def write(self, vals):
         self._unifyx_check_protected([vals])
-        if not {"price_unit", "discount"} & set(vals):
+        if not PRICE_FIELDS & set(vals):
             return super().write(vals)
+        extra_before = {
+            line.id: line._unifyx_extra_discount()
+            for line in self
+            if line.order_id._unifyx_under_approval()
+        }
         before = {line.id: (line.price_unit, line.discount) for line in self}
         res = super().write(vals)
+        self._unifyx_restart_if_more_discount(extra_before)
         manual = self.filtered(lambda line: line.unifyx_price_source == "manual")
         manual.filtered(
             lambda line: before[line.id] != (line.price_unit, line.discount)
         )._unifyx_record_manual()
         (self - manual).filtered("unifyx_price_manual_user_id")._unifyx_record_manual(clear=True)
         return res
+
+    def _unifyx_restart_if_more_discount(self, extra_before):
+        """An approved (or pending) order whose lines now grant more discount
+        than their limit and than before goes back to approval: a larger
+        discount lowers the amount, so the amount rule would not catch it."""
+        lines = self.filtered(
+            lambda line: (
+                line.order_id._unifyx_under_approval()
+                and line._unifyx_extra_discount() > extra_before.get(line.id, 0.0) + 1e-4
+            )
+        )
+        excess = lines._unifyx_discount_excess()
+        if excess:
+            self.env["sale.order.line"].concat(*excess).order_id.restart_validation()
 
     def _unifyx_record_manual(self, clear=False):
         if not self:

@@ -71,6 +71,26 @@ class TestDiscountAuthority(PricingCase):
         order.with_user(self.salesperson).action_confirm()
         self.assertEqual(order.state, "sale")
 
+    def test_more_discount_after_approval_needs_approval_again(self):
+        order = self._order([(self.product, 1, {"discount": 10})])
+        order.with_user(self.salesperson).request_validation()
+        self._approve(order, self.manager)
+        self.assertEqual(order.validation_status, "validated")
+        # Same exception, lower amount: only the discount tells it got worse.
+        order.with_user(self.salesperson).write(
+            {"order_line": [(1, order.order_line.id, {"discount": 30})]}
+        )
+        self.assertFalse(order.review_ids)
+        with self.assertRaises(ValidationError):
+            order.with_user(self.salesperson).action_confirm()
+        # A new line beyond the limit too.
+        order.with_user(self.salesperson).request_validation()
+        self._approve(order, self.manager)
+        self.env["sale.order.line"].with_user(self.salesperson).create(
+            {"order_id": order.id, "product_id": self.product_b.id, "discount": 20}
+        )
+        self.assertFalse(order.review_ids)
+
     def test_manual_price_below_the_contract_counts_as_a_discount(self):
         self._contract(
             [{"product_id": self.product.id, "price_type": "fixed", "fixed_price": 90}],
