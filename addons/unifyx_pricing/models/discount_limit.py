@@ -26,7 +26,8 @@ class UnifyxDiscountLimit(models.Model):
         required=True,
         default="approve",
         help="Above the limit, the order needs approval (a matrix row on the "
-        "'Excess discount' exception routes it) or cannot be confirmed at all.",
+        "'Discount above the seller's limit' exception routes it) or cannot be "
+        "confirmed at all.",
     )
     active = fields.Boolean(default=True)
 
