@@ -170,10 +170,14 @@ class SaleOrderLine(models.Model):
         return super()._get_display_price_ignore_combo()
 
     def _compute_discount(self):
-        res = super()._compute_discount()
-        for line in self:
-            if line.unifyx_price_contract_line_id or line.unifyx_price_exception_line_id:
-                line.discount = line.unifyx_resolved_discount
+        # Lines priced by a contract or an exception skip the pricelist
+        # lookup (a query per line in Odoo).
+        priced = self.filtered(
+            lambda line: line.unifyx_price_contract_line_id or line.unifyx_price_exception_line_id
+        )
+        res = super(SaleOrderLine, self - priced)._compute_discount()
+        for line in priced:
+            line.discount = line.unifyx_resolved_discount
         return res
 
     def _unifyx_pricelist_discount(self, discount_enabled):
