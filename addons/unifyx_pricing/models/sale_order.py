@@ -3,6 +3,13 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
+RESOLUTION_FIELDS = (
+    "unifyx_price_contract_line_id",
+    "unifyx_price_exception_line_id",
+    "unifyx_resolved_price",
+    "unifyx_resolved_discount",
+)
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -60,6 +67,10 @@ class SaleOrder(models.Model):
         return super().write(vals)
 
     def _recompute_prices(self):
+        # Resolve again at today's order date, quantities and customer.
+        lines = self._get_update_prices_lines()
+        for fname in RESOLUTION_FIELDS:
+            self.env.add_to_compute(lines._fields[fname], lines)
         res = super()._recompute_prices()
         # "Update prices" resets manual prices: forget who set them.
         lines = self._get_update_prices_lines().filtered(

@@ -97,12 +97,13 @@ class SaleOrderLine(models.Model):
         "product_uom",
         "product_uom_qty",
         "order_id.partner_id",
-        "order_id.date_order",
         "order_id.currency_id",
         "order_id.pricelist_id",
         "order_id.company_id",
     )
     def _compute_unifyx_resolution(self):
+        # Not on the order date, as Odoo's prices: confirming an order moves
+        # its date but keeps its prices; Update Prices resolves again.
         resolutions = self._unifyx_resolve()
         discount_enabled = self.env["product.pricelist.item"]._is_discount_feature_enabled()
         for line in self:

@@ -112,6 +112,30 @@ class TestSalePricing(PricingCase):
             line = self._order([(self.product, 1, {})], day=day).order_line
             self.assertEqual(line.price_unit, price, day)
 
+    def test_confirmation_keeps_the_quoted_contract_price(self):
+        self._contract(
+            [{"product_id": self.product.id, "price_type": "fixed", "fixed_price": 90}],
+            partner=self.customer,
+        )
+        # Quoted on the contract's last day, confirmed later (today).
+        order = self._order([(self.product, 1, {})], day=date(2026, 12, 31))
+        order.with_user(self.salesperson).action_confirm()
+        line = order.order_line
+        self.assertEqual((line.price_unit, line.unifyx_price_source), (90, "contract"))
+        self.assertFalse(order.unifyx_exception_type_ids)
+
+    def test_update_prices_resolves_at_the_new_date(self):
+        self._contract(
+            [{"product_id": self.product.id, "price_type": "fixed", "fixed_price": 90}],
+            partner=self.customer,
+        )
+        order = self._order([(self.product, 1, {})], day=date(2026, 12, 31))
+        order.date_order = "2027-01-02 10:00:00"
+        order.action_update_prices()
+        self.assertEqual(
+            (order.order_line.price_unit, order.order_line.unifyx_price_source), (100, "pricelist")
+        )
+
     def test_draft_and_cancelled_contracts_do_not_price(self):
         contract = self._contract(
             [{"product_id": self.product.id, "price_type": "fixed", "fixed_price": 90}],
