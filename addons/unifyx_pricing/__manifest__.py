@@ -21,5 +21,10 @@
         "views/sale_order_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "unifyx_pricing/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

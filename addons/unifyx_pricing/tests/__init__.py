@@ -5,4 +5,5 @@ from . import (
     test_price_exception,
     test_resolution,
     test_sale_pricing,
+    test_ui,
 )
