@@ -61,7 +61,7 @@ class UnifyxDiscountLimit(models.Model):
         if user._is_superuser():
             return None, "approve"
         # groups_id holds the implied groups too (a director is a salesperson).
-        user_groups = set(user.groups_id.ids)
+        user_groups = set(user.sudo().groups_id.ids)
         by_group = {}
         for limit in limits:
             if limit.group_id.id not in user_groups:

@@ -340,8 +340,10 @@ class SaleOrderLine(models.Model):
                 "Differs from the resolved price %(price)s (update the prices to apply it)",
                 price=round(self.unifyx_resolved_price, 4),
             )
+        # sudo: whoever reads the line may not read the exception (another
+        # salesperson's request) or the contract; the reason is theirs to see.
         if source == "exception":
-            exception = self.unifyx_price_exception_line_id.exception_id
+            exception = self.unifyx_price_exception_line_id.sudo().exception_id
             return self.env._(
                 "Price exception %(name)s, approved by %(user)s, until %(date)s",
                 name=exception.name,
@@ -349,7 +351,7 @@ class SaleOrderLine(models.Model):
                 date=exception.date_expiry,
             )
         if source == "contract":
-            rule = self.unifyx_price_contract_line_id
+            rule = self.unifyx_price_contract_line_id.sudo()
             contract = rule.contract_id
             whose = contract.partner_id.name or self.env._(
                 "segment %(segment)s", segment=contract.segment_id.name

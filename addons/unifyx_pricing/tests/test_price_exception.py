@@ -100,3 +100,9 @@ class TestPriceException(PricingCase):
         Exception_ = self.env["unifyx.price.exception"]
         self.assertFalse(Exception_.with_user(other).search([("id", "=", exception.id)]))
         self.assertTrue(Exception_.with_user(self.manager).search([("id", "=", exception.id)]))
+        # Yet once approved it prices their quotations too, and says why.
+        exception.with_user(self.manager).action_approve()
+        line = self._order([(self.product, 1, {})], user=other).order_line
+        line.invalidate_recordset()
+        self.assertEqual(line.with_user(other).unifyx_price_source, "exception")
+        self.assertIn(exception.name, line.with_user(other).unifyx_price_reason)
