@@ -177,8 +177,13 @@ class SaleOrderLine(models.Model):
             lambda line: line.unifyx_price_contract_line_id or line.unifyx_price_exception_line_id
         )
         res = super(SaleOrderLine, self - priced)._compute_discount()
+        # One assignment per value: called outside the ORM's recomputation
+        # (Update Prices), each assignment is a write.
+        by_discount = defaultdict(list)
         for line in priced:
-            line.discount = line.unifyx_resolved_discount
+            by_discount[line.unifyx_resolved_discount].append(line.id)
+        for discount, ids in by_discount.items():
+            priced.browse(ids).with_context(sale_write_from_compute=True).discount = discount
         return res
 
     def _unifyx_pricelist_discount(self, discount_enabled):
@@ -226,14 +231,18 @@ class SaleOrderLine(models.Model):
         self._unifyx_check_protected([vals])
         if not PRICE_FIELDS & set(vals):
             return super().write(vals)
-        extra_before = {
-            line.id: line._unifyx_extra_discount()
-            for line in self
-            if line.order_id._unifyx_under_approval()
-        }
-        before = {line.id: (line.price_unit, line.discount) for line in self}
+        under_approval = self.filtered(lambda line: line.order_id._unifyx_under_approval())
+        extra_before = {line.id: line._unifyx_extra_discount() for line in under_approval}
+        # Odoo's own price computation writes line by line: nobody typed it.
+        from_compute = self.env.context.get("sale_write_from_compute")
+        before = (
+            {} if from_compute else {line.id: (line.price_unit, line.discount) for line in self}
+        )
         res = super().write(vals)
-        self._unifyx_restart_if_more_discount(extra_before)
+        # Checked even from the computation: the context comes from the client.
+        under_approval._unifyx_restart_if_more_discount(extra_before)
+        if from_compute:
+            return res
         manual = self.filtered(lambda line: line.unifyx_price_source == "manual")
         manual.filtered(
             lambda line: before[line.id] != (line.price_unit, line.discount)
