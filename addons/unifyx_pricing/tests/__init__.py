@@ -1,1 +1,9 @@
-from . import test_access, test_resolution
+from . import (
+    test_access,
+    test_contract,
+    test_discount_authority,
+    test_price_exception,
+    test_resolution,
+    test_sale_pricing,
+    test_ui,
+)

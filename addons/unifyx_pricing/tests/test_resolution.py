@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from odoo.addons.unifyx_pricing.tools.resolution import (
     LEVEL_CUSTOMER,
+    LEVEL_EXCEPTION,
     LEVEL_SEGMENT,
     Rule,
     price_of,
@@ -25,6 +26,12 @@ class TestResolution(unittest.TestCase):
         self.assertEqual(resolve([seg, cust], PRODUCT, PATH, 1, 10, 5).rule, cust)
         self.assertEqual(resolve([seg], PRODUCT, PATH, 1, 10, 5).rule, seg)
         self.assertIsNone(resolve([seg], 99, (42,), 1, 10, 5))
+
+    def test_approved_exception_before_contracts(self):
+        cust = Rule(1, LEVEL_CUSTOMER, "fixed", 9.0, product_id=PRODUCT)
+        exc = Rule(2, LEVEL_EXCEPTION, "fixed", 7.0, product_id=PRODUCT, date_end=date(2026, 6, 30))
+        self.assertEqual(resolve([cust, exc], PRODUCT, PATH, 1, 10, 5, date(2026, 6, 30)).rule, exc)
+        self.assertEqual(resolve([cust, exc], PRODUCT, PATH, 1, 10, 5, date(2026, 7, 1)).rule, cust)
 
     def test_product_over_category_nearest_category(self):
         parent = Rule(1, LEVEL_CUSTOMER, "discount", 20, categ_id=PARENT)
@@ -73,7 +80,7 @@ class TestResolution(unittest.TestCase):
     @given(
         st.lists(
             st.tuples(
-                st.sampled_from([LEVEL_CUSTOMER, LEVEL_SEGMENT]),
+                st.sampled_from([LEVEL_EXCEPTION, LEVEL_CUSTOMER, LEVEL_SEGMENT]),
                 st.sampled_from(["fixed", "discount", "cost_plus"]),
                 st.floats(0, 100),
                 st.sampled_from([PRODUCT, None]),

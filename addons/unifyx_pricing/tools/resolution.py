@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Pure-Python contract price resolution (no ORM).
 
-Order: customer contract rules, then segment contract rules, then None (the
-caller falls back to the pricelist). Within one level, among the rules valid on
-the date whose tier is reached, a product rule beats a category rule, a nearer
-category beats a farther one, then the highest tier reached wins.
+Order: approved price exceptions, then customer contract rules, then segment
+contract rules, then None (the caller falls back to the pricelist). Within one
+level, among the rules valid on the date whose tier is reached, a product rule
+beats a category rule, a nearer category beats a farther one, then the highest
+tier reached wins.
 
 Quantities and prices are in the product's reference unit: ``uom_ratio`` is the
 number of reference units in the rule's unit (a box of 12 -> 12.0).
@@ -14,6 +15,7 @@ number of reference units in the rule's unit (a box of 12 -> 12.0).
 from dataclasses import dataclass
 from datetime import date
 
+LEVEL_EXCEPTION = -1  # an approved special price for one deal beats contracts
 LEVEL_CUSTOMER = 0
 LEVEL_SEGMENT = 1
 PRICE_TYPES = ("fixed", "discount", "cost_plus")
@@ -79,7 +81,7 @@ def resolve(rules, product_id, categ_path, qty, list_price, cost, on_date=None):
     :param qty: ordered quantity in reference units
     """
     categ_path = tuple(categ_path)
-    for level in (LEVEL_CUSTOMER, LEVEL_SEGMENT):
+    for level in sorted({rule.level for rule in rules}):
         best, best_key = None, None
         for rule in rules:
             if rule.level != level or not _valid(rule, on_date):

@@ -1,0 +1,10 @@
+from . import (
+    discount_limit,
+    price_contract,
+    price_contract_line,
+    price_exception,
+    price_exception_line,
+    product_category,
+    sale_order,
+    sale_order_line,
+)

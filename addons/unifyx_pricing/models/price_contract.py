@@ -1,0 +1,227 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..tools.spreadsheet import write_rows
+
+MANAGER_GROUP = "unifyx_approvals.group_sales_manager"
+REMINDER_DAYS = 30
+
+
+class UnifyxPriceContract(models.Model):
+    """Negotiated prices of one customer or one customer segment.
+
+    Only active contracts price sale lines; activation is a sales manager's
+    decision, so a contract entered by a consultant waits in draft for them.
+    """
+
+    _name = "unifyx.price.contract"
+    _description = "Price Contract"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        index=True,
+        tracking=True,
+        domain="[('parent_id', '=', False)]",
+        help="The contract prices this customer (and its contacts).",
+    )
+    segment_id = fields.Many2one(
+        "unifyx.customer.segment",
+        string="Customer Segment",
+        index=True,
+        tracking=True,
+        help="The contract prices every customer of this segment without a contract of its own.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(
+        "res.currency",
+        required=True,
+        tracking=True,
+        default=lambda self: self.env.company.currency_id,
+        help="Fixed prices are in this currency; orders in another currency get "
+        "them converted at the order date.",
+    )
+    date_start = fields.Date(
+        string="Valid From", required=True, default=fields.Date.context_today, tracking=True
+    )
+    date_end = fields.Date(string="Valid Until", tracking=True, help="Inclusive. Empty: open.")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("active", "Active"),
+            ("expired", "Expired"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    line_ids = fields.One2many(
+        "unifyx.price.contract.line", "contract_id", string="Lines", copy=True
+    )
+    line_count = fields.Integer(compute="_compute_line_count")
+    note = fields.Html()
+
+    @api.depends("line_ids")
+    def _compute_line_count(self):
+        for contract in self:
+            contract.line_count = len(contract.line_ids)
+
+    @api.constrains("partner_id", "segment_id")
+    def _check_customer_or_segment(self):
+        for contract in self:
+            if bool(contract.partner_id) == bool(contract.segment_id):
+                raise ValidationError(
+                    self.env._("A contract belongs to a customer or to a segment, not both.")
+                )
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for contract in self:
+            if contract.date_end and contract.date_end < contract.date_start:
+                raise ValidationError(self.env._("A contract cannot end before it starts."))
+
+    def write(self, vals):
+        # The state only moves through the buttons' rules, also over RPC.
+        if vals.get("state") == "active":
+            self._check_manager()
+        if not self.env.su and set(vals) - {"state", "message_main_attachment_id"}:
+            self._check_editable()
+        return super().write(vals)
+
+    def _check_manager(self):
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(self.env._("Only a sales manager can activate a price contract."))
+
+    def _check_editable(self):
+        """An active contract prices orders: only a sales manager changes it."""
+        if any(c.state == "active" for c in self) and not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(self.env._("Only a sales manager can change an active contract."))
+
+    def action_activate(self):
+        self._check_manager()
+        for contract in self:
+            if contract.state != "draft":
+                raise UserError(self.env._("Only a draft contract can be activated."))
+            if not contract.line_ids:
+                raise UserError(self.env._("Add at least one line before activating."))
+        self.write({"state": "active"})
+
+    def action_cancel(self):
+        self._check_manager()
+        self.write({"state": "cancelled"})
+
+    def action_draft(self):
+        self._check_manager()
+        self.write({"state": "draft"})
+
+    def action_export_lines(self):
+        """Download the lines as .xlsx (the format the import reads back)."""
+        self.ensure_one()
+        rows = [
+            (
+                line.product_id.default_code or line.product_id.barcode or "",
+                line.categ_id.complete_name or "",
+                line.price_type,
+                line.fixed_price,
+                line.discount,
+                line.markup,
+                line.min_qty,
+                line.uom_id.name or "",
+            )
+            for line in self.line_ids
+        ]
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "%s.xlsx" % self.name,
+                "datas": base64.b64encode(write_rows(rows)),
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/web/content/%s?download=true" % attachment.id,
+            "target": "self",
+        }
+
+    def _unifyx_upsert_lines(self, vals_list):
+        """Create or update lines keyed by (product or category, min qty, unit)."""
+        self.ensure_one()
+
+        def key(product_id, categ_id, min_qty, uom_id):
+            return (
+                product_id or False,
+                categ_id or False,
+                round(min_qty or 0.0, 6),
+                uom_id or False,
+            )
+
+        existing = {
+            key(line.product_id.id, line.categ_id.id, line.min_qty, line.uom_id.id): line
+            for line in self.line_ids
+        }
+        to_create = []
+        for vals in vals_list:
+            line = existing.get(
+                key(
+                    vals.get("product_id"),
+                    vals.get("categ_id"),
+                    vals.get("min_qty"),
+                    vals.get("uom_id"),
+                )
+            )
+            if line:
+                line.write(vals)
+            else:
+                to_create.append(dict(vals, contract_id=self.id))
+        self.env["unifyx.price.contract.line"].create(to_create)
+
+    @api.model
+    def _cron_expire_and_remind(self):
+        """Expire contracts past their end; remind the responsible sales
+        managers of contracts ending within 30 days (one activity each)."""
+        today = fields.Date.context_today(self)
+        self.search([("state", "=", "active"), ("date_end", "<", today)]).write(
+            {"state": "expired"}
+        )
+        ending = self.search(
+            [
+                ("state", "=", "active"),
+                ("date_end", ">=", today),
+                ("date_end", "<=", today + timedelta(days=REMINDER_DAYS)),
+            ]
+        )
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        already = ending.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        for contract in ending - already.mapped(lambda a: self.browse(a.res_id)):
+            contract.activity_schedule(
+                activity_type_id=activity_type.id,
+                date_deadline=contract.date_end,
+                summary=self.env._(
+                    "Contract ends on %(date)s: renew or let expire", date=contract.date_end
+                ),
+                user_id=contract._get_reminder_user().id,
+            )
+        return True
+
+    def _get_reminder_user(self):
+        """Who renews the contract: the last sales manager who touched it, else
+        the customer's salesperson, else the cron's user."""
+        self.ensure_one()
+        if self.write_uid.has_group(MANAGER_GROUP):
+            return self.write_uid
+        return self.partner_id.user_id or self.env.user

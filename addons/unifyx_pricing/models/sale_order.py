@@ -1,0 +1,80 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+from odoo.exceptions import UserError
+
+RESOLUTION_FIELDS = (
+    "unifyx_price_contract_line_id",
+    "unifyx_price_exception_line_id",
+    "unifyx_resolved_price",
+    "unifyx_resolved_discount",
+)
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    # The fields the excess-discount exception reads (hook of unifyx_approvals).
+    @api.depends(
+        "user_id",
+        "order_line.price_unit",
+        "order_line.discount",
+        "order_line.unifyx_resolved_price",
+        "order_line.unifyx_resolved_discount",
+        "order_line.unifyx_price_manual_user_id",
+    )
+    def _compute_unifyx_exception_type_ids(self):
+        return super()._compute_unifyx_exception_type_ids()
+
+    def _unifyx_get_exception_codes(self):
+        result = super()._unifyx_get_exception_codes()
+        for line in self.order_line._unifyx_discount_excess():
+            result.setdefault(line.order_id.id, set()).add("excess_discount")
+        return result
+
+    def _unifyx_under_approval(self):
+        self.ensure_one()
+        return bool(self.review_ids) and self.state in self._state_from
+
+    def _unifyx_check_discount_block(self):
+        """Refuse to confirm orders granting a discount beyond a blocking limit."""
+        blocked = [
+            line
+            for line, policy in self.order_line._unifyx_discount_excess().items()
+            if policy == "block"
+        ]
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "These lines grant more discount than allowed, and the limit "
+                    "blocks the order:\n%(lines)s\nLower the discount or ask a "
+                    "sales manager for a price exception.",
+                    lines="\n".join(
+                        "- %s: %.2f %%" % (line.product_id.display_name, line.unifyx_extra_discount)
+                        for line in blocked
+                    ),
+                )
+            )
+
+    def action_confirm(self):
+        self._unifyx_check_discount_block()
+        return super().action_confirm()
+
+    def write(self, vals):
+        # No way around the block by writing the state (RPC).
+        if vals.get("state") == "sale":
+            self._unifyx_check_discount_block()
+        return super().write(vals)
+
+    def _recompute_prices(self):
+        # Resolve again at today's order date, quantities and customer.
+        lines = self._get_update_prices_lines()
+        for fname in RESOLUTION_FIELDS:
+            self.env.add_to_compute(lines._fields[fname], lines)
+        res = super()._recompute_prices()
+        # "Update prices" resets manual prices: forget who set them.
+        lines = self._get_update_prices_lines().filtered(
+            lambda line: line.unifyx_price_source != "manual" and line.unifyx_price_manual_user_id
+        )
+        lines._unifyx_record_manual(clear=True)
+        return res

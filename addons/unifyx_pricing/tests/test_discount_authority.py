@@ -1,0 +1,154 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import PricingCase
+
+
+@tagged("post_install", "-at_install")
+class TestDiscountAuthority(PricingCase):
+    """Defaults: salesperson 5 %, sales manager 15 %, director unlimited; above
+    the limit the order raises the 'excess_discount' sales exception, which a
+    matrix row routes to the sales manager (or the limit blocks the order)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.excess = cls.env.ref("unifyx_pricing.exception_type_excess_discount")
+        cls.row = cls.env["unifyx.approval.matrix"].create(
+            {
+                "name": "Excess discounts",
+                "document_type": "sale",
+                "company_id": cls.company.id,
+                "exception_type_ids": [Command.link(cls.excess.id)],
+                "step_ids": [
+                    Command.create(
+                        {"group_id": cls.env.ref("unifyx_approvals.group_sales_manager").id}
+                    )
+                ],
+            }
+        )
+        cls.limit_salesperson = cls.env.ref("unifyx_pricing.discount_limit_salesperson")
+
+    def _approve(self, order, user):
+        action = order.with_user(user).validate_tier()
+        self.env["comment.wizard"].with_user(user).with_context(**action["context"]).create(
+            {"comment": "OK"}
+        ).add_comment()
+
+    def test_default_limits_are_data(self):
+        self.assertEqual(self.limit_salesperson.max_discount, 5)
+        self.assertEqual(
+            self.env.ref("unifyx_pricing.discount_limit_sales_manager").max_discount, 15
+        )
+        self.assertTrue(self.env.ref("unifyx_pricing.discount_limit_director").unlimited)
+
+    def test_limit_per_role(self):
+        for user, discount, excess in (
+            (self.salesperson, 5, False),
+            (self.salesperson, 6, True),
+            (self.manager, 15, False),
+            (self.manager, 16, True),
+            (self.director, 60, False),
+        ):
+            order = self._order([(self.product, 1, {"discount": discount})], user=user)
+            self.assertEqual(
+                self.excess in order.unifyx_exception_type_ids, excess, (user.login, discount)
+            )
+
+    def test_excess_discount_needs_the_sales_manager(self):
+        order = self._order([(self.product, 1, {"discount": 10})])
+        self.assertIn(self.excess, order.unifyx_exception_type_ids)
+        self.assertIn(self.row.name, order.unifyx_approval_preview)
+        with self.assertRaises(ValidationError):
+            order.with_user(self.salesperson).action_confirm()
+        with self.assertRaises(ValidationError):
+            order.with_user(self.salesperson).write({"state": "sale"})
+        order.with_user(self.salesperson).request_validation()
+        self._approve(order, self.manager)
+        order.with_user(self.salesperson).action_confirm()
+        self.assertEqual(order.state, "sale")
+
+    def test_more_discount_after_approval_needs_approval_again(self):
+        order = self._order([(self.product, 1, {"discount": 10})])
+        order.with_user(self.salesperson).request_validation()
+        self._approve(order, self.manager)
+        self.assertEqual(order.validation_status, "validated")
+        # Same exception, lower amount: only the discount tells it got worse.
+        order.with_user(self.salesperson).write(
+            {"order_line": [(1, order.order_line.id, {"discount": 30})]}
+        )
+        self.assertFalse(order.review_ids)
+        with self.assertRaises(ValidationError):
+            order.with_user(self.salesperson).action_confirm()
+        # A new line beyond the limit too.
+        order.with_user(self.salesperson).request_validation()
+        self._approve(order, self.manager)
+        self.env["sale.order.line"].with_user(self.salesperson).create(
+            {"order_id": order.id, "product_id": self.product_b.id, "discount": 20}
+        )
+        self.assertFalse(order.review_ids)
+
+    def test_manual_price_below_the_contract_counts_as_a_discount(self):
+        self._contract(
+            [{"product_id": self.product.id, "price_type": "fixed", "fixed_price": 90}],
+            partner=self.customer,
+        )
+        order = self._order([(self.product, 1, {})])
+        line = order.order_line
+        # The contract's own price is no discount of the salesperson's.
+        self.assertFalse(order.unifyx_exception_type_ids)
+        line.with_user(self.salesperson).price_unit = 86  # -4.4 %
+        self.assertFalse(order.unifyx_exception_type_ids)
+        line.with_user(self.salesperson).price_unit = 81  # -10 %
+        self.assertAlmostEqual(line.unifyx_extra_discount, 10)
+        self.assertIn(self.excess, order.unifyx_exception_type_ids)
+        # A sales manager setting the same price covers it with their authority.
+        line.with_user(self.manager).write({"price_unit": 80.9})
+        self.assertEqual(line.unifyx_price_manual_user_id, self.manager)
+        self.assertFalse(order.unifyx_exception_type_ids)
+
+    def test_limit_per_category(self):
+        self.env["unifyx.discount.limit"].create(
+            {
+                "group_id": self.env.ref("unifyx_approvals.group_salesperson").id,
+                "categ_id": self.parent_categ.id,
+                "max_discount": 12,
+            }
+        )
+        # The Heating category and its Radiators subcategory allow 12 %.
+        order = self._order(
+            [(self.product, 1, {"discount": 10}), (self.boiler, 1, {"discount": 12})]
+        )
+        self.assertFalse(order.unifyx_exception_type_ids)
+        other = self.env["product.category"].create({"name": "Other T"})
+        tool = self._make_product("Tool", other)
+        order = self._order([(tool, 1, {"discount": 10})])
+        self.assertIn(self.excess, order.unifyx_exception_type_ids)
+
+    def test_blocking_limit_refuses_confirmation_also_over_rpc(self):
+        self.limit_salesperson.policy = "block"
+        order = self._order([(self.product, 1, {"discount": 8})])
+        with self.assertRaisesRegex(UserError, "more discount than allowed"):
+            order.with_user(self.salesperson).action_confirm()
+        with self.assertRaises(UserError):
+            order.with_user(self.salesperson).write({"state": "sale"})
+        # Within the limit, it confirms.
+        order.order_line.with_user(self.salesperson).discount = 5
+        order.with_user(self.salesperson).action_confirm()
+        self.assertEqual(order.state, "sale")
+
+    def test_salesperson_cannot_raise_their_own_limit(self):
+        with self.assertRaises(AccessError):
+            self.limit_salesperson.with_user(self.salesperson).max_discount = 50
+        with self.assertRaises(AccessError):
+            self.env["unifyx.discount.limit"].with_user(self.salesperson).create(
+                {
+                    "group_id": self.env.ref("unifyx_approvals.group_salesperson").id,
+                    "unlimited": True,
+                }
+            )
+        self.limit_salesperson.with_user(self.consultant).max_discount = 7
+        self.assertEqual(self.limit_salesperson.max_discount, 7)
