@@ -33,6 +33,7 @@ class OperationsCase(TransactionCase):
                 "wh_operator",
                 "wh_manager",
                 "finance",
+                "sales_manager",
             )
         }
         cls.lyon = cls.env.ref("unifyx_approvals.warehouse_lyon_demo")
@@ -227,6 +228,14 @@ class OperationsCase(TransactionCase):
                 }
             )
         )
+        if order.unifyx_exception_type_ids:
+            # A discount above the salesperson's limit: the sales manager approves.
+            order.request_validation()
+            manager = self.user["sales_manager"]
+            action = order.with_user(manager).validate_tier()
+            self.env["comment.wizard"].with_user(manager).with_context(**action["context"]).create(
+                {"comment": "Agreed"}
+            ).add_comment()
         order.action_confirm()
         self.assertEqual(order.state, "sale")
         return order
@@ -314,6 +323,9 @@ class TestSaleScenario(OperationsCase):
         self._process(self._purchase(product, 10).picking_ids, self.user["wh_operator"])
         before = self._qty(product, stock)
         order = self._sell(product, 5, discount=10)
+        # Above the salesperson's 5 %: approved by the sales manager first.
+        self.assertIn("excess_discount", order.unifyx_exception_type_ids.mapped("code"))
+        self.assertEqual(order.review_ids.done_by, self.user["sales_manager"])
         delivery = order.picking_ids
         # Partial delivery: 3 of 5.
         backorder = self._process(delivery, self.user["wh_operator"], {product: 3})

@@ -26,5 +26,8 @@
             "unifyx_pricing/static/tests/tours/*.js",
         ],
     },
+    "demo": [
+        "demo/unifyx_pricing_demo.xml",
+    ],
     "installable": True,
 }
