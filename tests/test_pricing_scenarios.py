@@ -151,18 +151,12 @@ class TestPricingScenario(TransactionCase):
 
     def test_discount_beyond_the_limit_goes_to_the_sales_manager(self):
         excess = self.env.ref("unifyx_pricing.exception_type_excess_discount")
-        self.env["unifyx.approval.matrix"].with_user(self.user["consultant"]).create(
-            {
-                "name": "Discounts beyond the seller's limit",
-                "document_type": "sale",
-                "company_id": self.company.id,
-                "exception_type_ids": [Command.link(excess.id)],
-                "step_ids": [
-                    Command.create(
-                        {"group_id": self.env.ref("unifyx_approvals.group_sales_manager").id}
-                    )
-                ],
-            }
+        # The demo matrix holds the brief's row: discounts beyond the
+        # seller's limit go to a sales manager.
+        row = self.env.ref("unifyx_pricing.approval_matrix_so_excess_discount_demo")
+        self.assertEqual(row.exception_type_ids, excess)
+        self.assertEqual(
+            row.step_ids.group_id, self.env.ref("unifyx_approvals.group_sales_manager")
         )
         self._contract()
         order = self._quote(8)
