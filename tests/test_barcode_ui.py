@@ -6,23 +6,19 @@ barcode_operator_tour.js): the scans go through the web client's barcode
 service as a scanner's keystrokes do."""
 
 from odoo import Command
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.unifyx_approvals.tests.common import UnifyxTourCase
 
 # The demo products and shelf the tours scan.
 FIRST, SECOND, SHELF = "3760000000031", "3760000000222", "LYO-B-01"
 
 
 @tagged("post_install", "-at_install")
-class TestBarcodeOperatorTours(HttpCase):
+class TestBarcodeOperatorTours(UnifyxTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # Build the bundles before the browser asks for them (see test_ui.py of
-        # unifyx_approvals): a cold build can outlast the tour's readiness wait.
-        for bundle in ("web.assets_web", "web.assets_tests"):
-            assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
-            assets.js()
-            assets.css()
         cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         cls.lyon = cls.env.ref("unifyx_approvals.warehouse_lyon_demo")

@@ -1,6 +1,6 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase
+from odoo.tests import HttpCase, TransactionCase
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
@@ -46,3 +46,17 @@ class UnifyxCase(TransactionCase):
     @classmethod
     def visible_menus(cls, user):
         return cls.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+
+
+class UnifyxTourCase(HttpCase):
+    """Browser tests: the web client's bundles are built before the browser
+    asks for them. On a fresh database and a busy machine, building them on the
+    first page load can outlast the tour's 60 s readiness wait."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for bundle in ("web.assets_web", "web.assets_tests"):
+            assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
+            assets.js()
+            assets.css()

@@ -1,21 +1,12 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .common import UnifyxTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestSalespersonTour(HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # Build the web client's bundles before the browser asks for them: on a
-        # fresh database and a busy machine, building them on the first page load
-        # can outlast the tour's 60 s readiness wait.
-        for bundle in ("web.assets_web", "web.assets_tests"):
-            assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
-            assets.js()
-            assets.css()
-
+class TestSalespersonTour(UnifyxTourCase):
     def test_salesperson_quotation_tour(self):
         """A demo salesperson opens the UnifyX menus, then quotes and confirms."""
         customer = self.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
@@ -35,15 +26,7 @@ class TestSalespersonTour(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestPurchaseApprovalTour(HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        for bundle in ("web.assets_web", "web.assets_tests"):
-            assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
-            assets.js()
-            assets.css()
-
+class TestPurchaseApprovalTour(UnifyxTourCase):
     def test_purchase_submitted_then_approved_in_the_browser(self):
         """The brief's band 5,000-25,000: the purchaser submits, the purchasing
         manager approves with a comment and confirms."""
@@ -67,15 +50,7 @@ class TestPurchaseApprovalTour(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestConsultantMatrixTour(HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        for bundle in ("web.assets_web", "web.assets_tests"):
-            assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
-            assets.js()
-            assets.css()
-
+class TestConsultantMatrixTour(UnifyxTourCase):
     def test_consultant_enters_a_matrix_row_in_the_browser(self):
         self.start_tour("/odoo", "unifyx_consultant_enters_matrix_row", login="consultant")
         row = self.env["unifyx.approval.matrix"].search(

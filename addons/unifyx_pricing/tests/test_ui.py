@@ -1,19 +1,12 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.unifyx_approvals.tests.common import UnifyxTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestPricingTour(HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # Build the bundles before the browser asks for them (busy machine).
-        for bundle in ("web.assets_web", "web.assets_tests"):
-            assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
-            assets.js()
-            assets.css()
-
+class TestPricingTour(UnifyxTourCase):
     def test_contract_entered_activated_and_quoted(self):
         self.start_tour("/odoo", "unifyx_consultant_enters_contract", login="consultant")
         contract = self.env["unifyx.price.contract"].search([("name", "=", "Tour contract")])
