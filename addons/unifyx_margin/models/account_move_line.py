@@ -27,8 +27,9 @@ class AccountMoveLine(models.Model):
     )
 
     def _unifyx_fix_margin(self):
-        """Store cost and margin of customer invoice lines when they are posted."""
-        for aml in self:
+        """Store cost and margin of customer invoice lines when they are posted,
+        whoever posts them (an accountant may not see costs)."""
+        for aml in self.sudo():
             sale_line = aml.sale_line_ids[:1]
             if sale_line.qty_delivered > 0:
                 unit_cost = sale_line.unifyx_real_cost / sale_line.qty_delivered
@@ -43,4 +44,4 @@ class AccountMoveLine(models.Model):
             )
             sign = -1 if aml.move_id.move_type == "out_refund" else 1
             cost = aml.company_currency_id.round(sign * qty * unit_cost)
-            aml.sudo().write({"unifyx_margin_cost": cost, "unifyx_margin": -aml.balance - cost})
+            aml.write({"unifyx_margin_cost": cost, "unifyx_margin": -aml.balance - cost})

@@ -64,6 +64,25 @@ class TestMarginView(UnifyxCase):
         self.assertNotIn('name="unifyx_real_margin"', views["salesperson"])
         self.assertIn('name="unifyx_real_margin"', views["sales_manager"])
 
+    def test_hiding_costs_is_a_setting(self):
+        salesperson = self.users["salesperson"]
+        costs = self.env.ref("unifyx_margin.group_margin_cost")
+        Settings = self.env["res.config.settings"]
+        Settings._unifyx_margin_apply_hide_costs(True)
+        self.assertNotIn(costs, salesperson.groups_id)
+        self.assertIn(costs, self.users["sales_manager"].groups_id, "their role keeps it")
+        # Shown, as in stock Odoo: every employee sees costs.
+        Settings.create({"unifyx_margin_hide_costs": False}).execute()
+        self.assertIn(costs, salesperson.groups_id)
+        self.assertFalse(
+            self.env["ir.config_parameter"].sudo().get_param("unifyx_margin.hide_costs") == "True"
+        )
+        Settings.create({"unifyx_margin_hide_costs": True}).execute()
+        self.assertNotIn(costs, salesperson.groups_id)
+        self.assertEqual(
+            self.env["ir.config_parameter"].sudo().get_param("unifyx_margin.hide_costs"), "True"
+        )
+
     def test_margin_views_load(self):
         manager = self.users["sales_manager"]
         for model, ref in (
