@@ -14,8 +14,9 @@ class ResConfigSettings(models.TransientModel):
     )
 
     def set_values(self):
-        super().set_values()
+        res = super().set_values()
         self._unifyx_margin_apply_hide_costs(self.unifyx_margin_hide_costs)
+        return res
 
     @api.model
     def _unifyx_margin_apply_hide_costs(self, hide):
