@@ -8,42 +8,13 @@ that the stock value (valuation layers) equals the balance of account 370000."""
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, tagged
+
+from odoo.addons.unifyx_approvals.tests.common import DemoCompanyCase
 
 
 @tagged("post_install", "-at_install")
-class OperationsCase(TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
-        cls.env = cls.env(
-            context=dict(
-                cls.env.context,
-                allowed_company_ids=cls.company.ids,
-                tracking_disable=True,
-                skip_sms=True,
-            )
-        )
-        cls.user = {
-            login: cls.env["res.users"].search([("login", "=", login)])
-            for login in (
-                "salesperson",
-                "purchaser",
-                "wh_operator",
-                "wh_manager",
-                "finance",
-                "sales_manager",
-            )
-        }
-        cls.lyon = cls.env.ref("unifyx_approvals.warehouse_lyon_demo")
-        cls.paris = cls.env.ref("unifyx_approvals.warehouse_paris_demo")
-        cls.stock_account = cls.env["account.account"].search(
-            [("code", "=", "370000"), ("company_ids", "in", cls.company.id)]
-        )
-        cls.customer = cls.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
-        cls.unit = cls.env.ref("uom.product_uom_unit")
-
+class OperationsCase(DemoCompanyCase):
     # -- helpers ---------------------------------------------------------------
 
     @classmethod

@@ -7,58 +7,26 @@ valuation still equal to the stock account."""
 
 from odoo import Command, fields
 from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.unifyx_approvals.tests.common import DemoCompanyCase
 
 
 @tagged("post_install", "-at_install")
-class TestPricingScenario(TransactionCase):
+class TestPricingScenario(DemoCompanyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
-        cls.env = cls.env(
-            context=dict(
-                cls.env.context,
-                allowed_company_ids=cls.company.ids,
-                tracking_disable=True,
-                skip_sms=True,
-            )
-        )
-        cls.user = {
-            login: cls.env["res.users"].search([("login", "=", login)])
-            for login in (
-                "salesperson",
-                "sales_manager",
-                "consultant",
-                "purchaser",
-                "wh_operator",
-                "finance",
-            )
-        }
-        cls.lyon = cls.env.ref("unifyx_approvals.warehouse_lyon_demo")
-        cls.stock_account = cls.env["account.account"].search(
-            [("code", "=", "370000"), ("company_ids", "in", cls.company.id)]
-        )
-        cls.customer = cls.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
-        unit = cls.env.ref("uom.product_uom_unit")
         cls.product = cls.env["product.product"].search(
             [
                 ("default_code", "=like", "UX-%"),
                 ("tracking", "=", "none"),
-                ("uom_id", "=", unit.id),
+                ("uom_id", "=", cls.unit.id),
             ],
             order="default_code",
             limit=1,
         )
         cls.contract_price = round(cls.product.list_price * 0.9, 2)
-
-    def _validate(self, picking, user):
-        picking = picking.with_user(user)
-        for move in picking.move_ids:
-            move.quantity = move.product_uom_qty
-        picking.move_ids.picked = True
-        self.assertIs(picking.button_validate(), True)
-        self.assertEqual(picking.state, "done")
 
     def _stock(self, qty):
         order = (

@@ -5,44 +5,23 @@ a receipt, a delivery and an invoice, each done by the role that does it at the
 distributor, on the demo company."""
 
 from odoo import Command
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.unifyx_approvals.tests.common import DemoCompanyCase
 
 
 @tagged("post_install", "-at_install")
-class TestStandardFlows(TransactionCase):
+class TestStandardFlows(DemoCompanyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
-        cls.env = cls.env(
-            context=dict(
-                cls.env.context,
-                allowed_company_ids=cls.company.ids,
-                tracking_disable=True,
-                skip_sms=True,
-            )
-        )
-        cls.user = {
-            login: cls.env["res.users"].search([("login", "=", login)])
-            for login in ("salesperson", "purchaser", "purchase_manager", "wh_operator", "finance")
-        }
-        cls.lyon = cls.env.ref("unifyx_approvals.warehouse_lyon_demo")
         cls.product = cls.env["product.product"].search(
             [("default_code", "=like", "UX-APP-%"), ("tracking", "=", "none")], limit=1
         )
-        cls.customer = cls.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
         cls.vendor = cls.product.seller_ids[:1].partner_id
 
     def _on_hand(self):
         return self.product.with_context(warehouse_id=self.lyon.id).qty_available
-
-    def _validate(self, picking, user):
-        picking = picking.with_user(user)
-        for move in picking.move_ids:
-            move.quantity = move.product_uom_qty
-        picking.move_ids.picked = True
-        self.assertIs(picking.button_validate(), True)
-        self.assertEqual(picking.state, "done")
 
     def test_purchase_receipt_bill(self):
         before = self._on_hand()
