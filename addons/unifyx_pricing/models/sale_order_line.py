@@ -90,6 +90,14 @@ class SaleOrderLine(models.Model):
         "discount authority of the person who set it must cover.",
     )
 
+    unifyx_discount_alert = fields.Selection(
+        [("approve", "Needs approval"), ("block", "Blocked")],
+        string="Discount Alert",
+        compute="_compute_unifyx_discount_alert",
+        help="The discount granted is beyond the limit of whoever set it: the "
+        "order needs approval, or cannot be confirmed.",
+    )
+
     # -- computes ----------------------------------------------------------------
 
     @api.depends(
@@ -162,6 +170,50 @@ class SaleOrderLine(models.Model):
     def _compute_unifyx_extra_discount(self):
         for line in self:
             line.unifyx_extra_discount = line._unifyx_extra_discount()
+
+    @api.depends(
+        "price_unit",
+        "discount",
+        "unifyx_resolved_price",
+        "unifyx_resolved_discount",
+        "unifyx_price_manual_user_id",
+        "order_id.user_id",
+    )
+    def _compute_unifyx_discount_alert(self):
+        over = self._unifyx_over_limit()
+        for line in self:
+            line.unifyx_discount_alert = over[line][1] if line in over else False
+
+    @api.onchange("price_unit", "discount")
+    def _onchange_unifyx_discount_limit(self):
+        """Tell the salesperson at once, not at confirmation."""
+        over = self._unifyx_over_limit()
+        if self not in over:
+            return None
+        allowed, policy = over[self]
+        if policy == "block":
+            message = self.env._(
+                "The discount granted on %(product)s (%(extra).2f %%) is beyond your "
+                "limit of %(allowed).2f %%: the order cannot be confirmed like this.",
+                product=self.product_id.display_name,
+                extra=self._unifyx_extra_discount(),
+                allowed=allowed,
+            )
+        else:
+            message = self.env._(
+                "The discount granted on %(product)s (%(extra).2f %%) is beyond your "
+                "limit of %(allowed).2f %%: the order will need approval.",
+                product=self.product_id.display_name,
+                extra=self._unifyx_extra_discount(),
+                allowed=allowed,
+            )
+        return {
+            "warning": {
+                "title": self.env._("Discount beyond your limit"),
+                "message": message,
+                "type": "notification",
+            }
+        }
 
     # -- Odoo's price computation --------------------------------------------------
 
@@ -314,6 +366,10 @@ class SaleOrderLine(models.Model):
     def _unifyx_discount_excess(self):
         """{line: policy} of the lines whose granted discount exceeds the
         authority of whoever set it (the salesperson if nobody did)."""
+        return {line: policy for line, (_allowed, policy) in self._unifyx_over_limit().items()}
+
+    def _unifyx_over_limit(self):
+        """{line: (allowed discount, policy)} of the lines beyond their limit."""
         result = {}
         lines = self.filtered(lambda line: line._unifyx_extra_discount() > 0)
         if not lines:
@@ -328,7 +384,7 @@ class SaleOrderLine(models.Model):
             categ_path = line.product_id.categ_id._unifyx_path()
             allowed, policy = Limit._limit_for(limits_by_company[company], user, categ_path)
             if allowed is not None and line._unifyx_extra_discount() > allowed + 1e-6:
-                result[line] = policy
+                result[line] = (allowed, policy)
         return result
 
     def _unifyx_reason(self):

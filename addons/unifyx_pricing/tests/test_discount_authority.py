@@ -58,6 +58,54 @@ class TestDiscountAuthority(PricingCase):
                 self.excess in order.unifyx_exception_type_ids, excess, (user.login, discount)
             )
 
+    def test_line_shows_the_excess_while_quoting(self):
+        order = self._order(
+            [(self.product, 1, {"discount": 5}), (self.product, 1, {"discount": 7})]
+        )
+        within, beyond = order.order_line
+        self.assertFalse(within.unifyx_discount_alert)
+        self.assertEqual(beyond.unifyx_discount_alert, "approve")
+        self.limit_salesperson.policy = "block"
+        beyond.invalidate_recordset(["unifyx_discount_alert"])
+        self.assertEqual(beyond.unifyx_discount_alert, "block")
+
+    def test_salesperson_is_warned_when_typing_the_discount(self):
+        order = self._order([(self.product, 1, {})])
+        line = order.order_line.with_user(self.salesperson)
+        line.discount = 4
+        self.assertIsNone(line._onchange_unifyx_discount_limit())
+        line.discount = 9
+        warning = line._onchange_unifyx_discount_limit()["warning"]
+        self.assertIn("9.00 %", warning["message"])
+        self.assertIn("5.00 %", warning["message"])
+        self.assertIn("need approval", warning["message"])
+        self.assertEqual(warning["type"], "notification")
+        # The same warning reaches the web client through the onchange.
+        result = (
+            self.env["sale.order.line"]
+            .with_user(self.salesperson)
+            .onchange(
+                {
+                    "order_id": order.id,
+                    "product_id": self.product.id,
+                    "product_uom_qty": 1,
+                    "product_uom": self.product.uom_id.id,
+                    "price_unit": line.price_unit,
+                    "discount": 12,
+                },
+                ["discount"],
+                {
+                    "order_id": {},
+                    "product_id": {},
+                    "product_uom_qty": {},
+                    "product_uom": {},
+                    "price_unit": {},
+                    "discount": {},
+                },
+            )
+        )
+        self.assertIn("12.00 %", result["warning"]["message"])
+
     def test_excess_discount_needs_the_sales_manager(self):
         order = self._order([(self.product, 1, {"discount": 10})])
         self.assertIn(self.excess, order.unifyx_exception_type_ids)

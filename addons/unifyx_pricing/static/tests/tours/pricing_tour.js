@@ -118,3 +118,158 @@ registry.category("web_tour.tours").add("unifyx_salesperson_contract_price", {
     },
   ],
 });
+
+// The consultant's second visit: a contract for a customer segment and the
+// salesperson's discount limit, entered through the screens.
+const SEGMENT_CUSTOMER = "Négoce Plomb Paris";
+const CATEGORY = "Switchgear";
+
+registry
+  .category("web_tour.tours")
+  .add("unifyx_consultant_enters_segment_contract_and_limit", {
+    url: "/odoo",
+    steps: () => [
+      ...stepUtils.goToAppSteps("unifyx_approvals.unifyx_root_menu", "Open UnifyX"),
+      {
+        content: "Open the Pricing menu",
+        trigger:
+          ".o_menu_sections [data-menu-xmlid='unifyx_pricing.unifyx_pricing_menu']",
+        run: "click",
+      },
+      {
+        content: "Open the contracts",
+        trigger: "[data-menu-xmlid='unifyx_pricing.unifyx_price_contract_menu']",
+        run: "click",
+      },
+      {
+        content: "New contract",
+        trigger: ".o_list_button_add",
+        run: "click",
+      },
+      {
+        content: "Name it",
+        trigger: ".o_field_widget[name=name] input",
+        run: "edit Tour segment contract",
+      },
+      {
+        content: "For the wholesale segment",
+        trigger: ".o_field_widget[name=segment_id] input",
+        run: "edit Wholesale",
+      },
+      {
+        trigger: 'ul.ui-autocomplete > li > a:contains("Wholesale")',
+        run: "click",
+      },
+      {
+        content: "Add a category discount",
+        trigger: ".o_field_widget[name=line_ids] .o_field_x2many_list_row_add a",
+        run: "click",
+      },
+      {
+        trigger:
+          ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=categ_id] input",
+        run: `edit ${CATEGORY}`,
+      },
+      {
+        trigger: `ul.ui-autocomplete > li > a:contains("${CATEGORY}")`,
+        run: "click",
+      },
+      {
+        content: "A discount on the list price",
+        trigger:
+          ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=price_type] select",
+        run: 'select "discount"',
+      },
+      {
+        content: "of 10 %",
+        trigger:
+          ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=discount] input",
+        run: "edit 10",
+      },
+      ...stepUtils.saveForm(),
+      {
+        content: "Open the Pricing menu again",
+        trigger:
+          ".o_menu_sections [data-menu-xmlid='unifyx_pricing.unifyx_pricing_menu']",
+        run: "click",
+      },
+      {
+        content: "Open the discount limits",
+        trigger: "[data-menu-xmlid='unifyx_pricing.unifyx_discount_limit_menu']",
+        run: "click",
+      },
+      {
+        content: "Edit the salesperson's limit",
+        trigger:
+          ".o_data_row:has(.o_field_cell[name=group_id]:contains('Salesperson')) .o_field_cell[name=max_discount]",
+        run: "click",
+      },
+      {
+        content: "8 % at most",
+        trigger: ".o_selected_row .o_field_widget[name=max_discount] input",
+        run: "edit 8",
+      },
+      {
+        content: "Save",
+        trigger: ".o_list_button_save",
+        run: "click",
+      },
+      {
+        content: "Saved",
+        trigger:
+          ".o_data_row:not(.o_selected_row):has(.o_field_cell[name=group_id]:contains('Salesperson')) .o_field_cell[name=max_discount]:contains('8.00')",
+      },
+    ],
+  });
+
+// A demo salesperson quotes a wholesale customer: the segment contract prices
+// the line, a discount beyond the limit shows at once and the order goes to
+// the sales manager.
+registry.category("web_tour.tours").add("unifyx_salesperson_segment_discount", {
+  url: "/odoo",
+  steps: () => [
+    ...stepUtils.goToAppSteps("sale.sale_menu_root", "Open Sales"),
+    ...tourUtils.createNewSalesOrder(),
+    ...tourUtils.selectCustomer(SEGMENT_CUSTOMER),
+    ...tourUtils.addProduct(PRODUCT),
+    {
+      content: "The line says its price comes from the contract",
+      trigger:
+        ".o_data_row .o_field_cell[name=unifyx_price_source]:contains('Contract')",
+    },
+    {
+      content: "The segment contract gives 10 %; give 20 % instead",
+      trigger: ".o_selected_row .o_field_widget[name=discount] input:value(10.00)",
+      run: "edit 20 && press Tab",
+    },
+    {
+      content: "Warned at once: beyond the 8 % limit",
+      trigger: ".o_notification:contains('Discount beyond your limit')",
+    },
+    ...stepUtils.saveForm(),
+    {
+      content: "The discount shows as needing approval",
+      trigger:
+        ".o_data_row .o_field_cell.text-warning[name=discount]:contains('20.00')",
+    },
+    {
+      content: "Open the approvals",
+      trigger: ".o_notebook .nav-link:contains('Approvals')",
+      run: "click",
+    },
+    {
+      content: "The order raises the excess-discount exception",
+      trigger:
+        ".o_field_widget[name=unifyx_exception_type_ids] .o_tag:contains('Discount above')",
+    },
+    {
+      content: "Ask for approval",
+      trigger: "button[name=request_validation]",
+      run: "click",
+    },
+    {
+      content: "Sent to the sales manager",
+      trigger: ".o_form_view:not(:has(button[name=request_validation]))",
+    },
+  ],
+});
