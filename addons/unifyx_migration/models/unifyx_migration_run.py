@@ -21,6 +21,8 @@ PREVIEW_ROWS = 10
 # Defaults of the system parameters that send a file to the background job.
 BACKGROUND_SIZE_KB = 1024
 BACKGROUND_BATCH_ROWS = 2000
+# Rows written per create() batch (memory stays bounded on large files).
+APPLY_ROWS = 5000
 # Name prefix of the attachments holding the rows a background run has left to load.
 BATCH_PREFIX = "unifyx_migration_batch_"
 
@@ -219,6 +221,17 @@ class UnifyxMigrationRun(models.Model):
             "unknown_customer": self.env._("Unknown customer %(value)s: import the partners first"),
             "dates_reversed": self.env._("The validity ends before it starts"),
             "two_pricelists": self.env._("Customer %(value)s is given two price lists: %(other)s"),
+            "one_price": self.env._(
+                "A contract row has a price, a discount or a markup: give exactly one"
+            ),
+            "contract_customer": self.env._("Contract %(value)s is new: give its customer"),
+            "contract_header": self.env._(
+                "Contract %(value)s is given another customer or other dates in row %(row)s"
+            ),
+            "contract_locked": self.env._(
+                "Contract %(value)s is not a draft: a sales manager sets it back to draft first"
+            ),
+            "uom_category": self.env._("The unit %(value)s cannot measure %(product)s"),
         }
         template = messages.get(note.code) or note.params.get("message") or note.code
         params = {k: cleansing._shown(v) for k, v in note.params.items()}
@@ -271,7 +284,12 @@ class UnifyxMigrationRun(models.Model):
 
     def _apply(self, plans):
         loader = self.env["unifyx.migration.loader"]
-        getattr(loader, "_apply_%s" % self.target)(self, plans)
+        for start in range(0, len(plans), APPLY_ROWS):
+            getattr(loader, "_apply_%s" % self.target)(self, plans[start : start + APPLY_ROWS])
+            if len(plans) > APPLY_ROWS:
+                # Written, then out of the cache: memory stays flat on a large file.
+                self.env.flush_all()
+                self.env.invalidate_all()
         counts = {"create": 0, "update": 0, "unchanged": 0}
         for plan in plans:
             counts[plan["action"]] += 1
