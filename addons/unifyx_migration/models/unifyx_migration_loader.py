@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from datetime import datetime, time
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import float_compare
 
 from odoo.addons.unifyx_approvals.models.stock_quant import inventory_approved
@@ -820,3 +820,163 @@ class UnifyxMigrationLoader(models.AbstractModel):
                 partner.property_product_pricelist = pricelist
                 if plan["action"] == "unchanged":
                     plan["action"] = "update"
+
+    # --------------------------------------------------------------- contract
+    @api.model
+    def _resolve_contract(self, run, plans):
+        """Rows are lines of customer contracts (unifyx_pricing): the contract
+        reference, then a product or a category, a minimum quantity and a unit
+        identify a line. A new contract takes the customer and dates of its
+        first row; later rows repeat them or leave them empty."""
+        company = run.company_id
+        products = self._by_code(
+            "product.product", "default_code", {p["values"].get("product") for p in plans}
+        )
+        categories = defaultdict(lambda: self.env["product.category"])
+        for category in self.env["product.category"].search([]):
+            categories[normalise_key(category.complete_name)] |= category
+        customers = self._vendors(
+            {p["values"]["customer"] for p in plans if p["values"].get("customer")}
+        )
+        Contract = self.env["unifyx.price.contract"]
+        names = {p["values"]["contract"] for p in plans if p["values"].get("contract")}
+        contracts = defaultdict(lambda: Contract)
+        for contract in Contract.search(
+            [("name", "in", list(names)), ("company_id", "=", company.id)]
+        ):
+            contracts[contract.name] |= contract
+        uoms = self.env["uom.uom"].browse(
+            {p["values"]["uom"] for p in plans if p["values"].get("uom")}
+        )
+        headers, seen = {}, {}
+        for plan in plans:
+            values = plan["values"]
+            if _has_error(plan):
+                continue
+            name = values["contract"]
+            product, category = values.get("product"), values.get("category")
+            if bool(product) == bool(category):
+                _error(plan, "product", "product_or_category")
+            elif product and len(products.get(product, ())) != 1:
+                code = "ambiguous" if products.get(product) else "unknown_product"
+                _error(plan, "product", code, product, count=len(products.get(product, ())))
+            elif category and len(categories.get(normalise_key(category), ())) != 1:
+                _error(plan, "category", "unknown_category", category)
+            prices = [f for f in ("price", "discount", "markup") if values.get(f) is not None]
+            if len(prices) != 1:
+                _error(plan, "price", "one_price")
+            customer = values.get("customer")
+            if customer:
+                partners = customers.get(customer)
+                if not partners:
+                    _error(plan, "customer", "unknown_customer", customer)
+                elif len(partners) > 1:
+                    _error(plan, "customer", "ambiguous", customer, count=len(partners))
+                else:
+                    values["customer_id"] = partners.id
+            found = contracts.get(name) or Contract
+            if len(found) > 1:
+                _error(plan, "contract", "ambiguous", name, count=len(found))
+            elif not found and name not in headers and not values.get("customer_id"):
+                _error(plan, "customer", "contract_customer", name)
+            if _has_error(plan):
+                continue
+            header = (values.get("customer_id"), values.get("date_start"), values.get("date_end"))
+            first = headers.setdefault(name, (header, plan["row"]))
+            if any(mine and mine != theirs for mine, theirs in zip(header, first[0], strict=True)):
+                _error(plan, "contract", "contract_header", name, row=first[1])
+                continue
+            values["contract_id"] = found
+            values["product_id"] = product and products[product].id
+            values["categ_id"] = category and categories[normalise_key(category)].id
+            unit = values.get("uom") and uoms.browse(values["uom"])
+            if unit and product and unit.category_id != products[product].uom_id.category_id:
+                _error(plan, "uom", "uom_category", unit.name, product=product)
+                continue
+            values["price_type"] = {"price": "fixed", "discount": "discount"}.get(
+                prices[0], "cost_plus"
+            )
+            key = self._contract_key(name, values)
+            if key in seen:
+                _error(plan, "contract", "duplicate_in_file", name, row=seen[key])
+                continue
+            seen[key] = plan["row"]
+            line = None
+            for existing in found.line_ids:
+                if self._contract_key(name, self._line_values(existing)) == key:
+                    line = existing
+            plan["record"] = line
+            if (
+                found
+                and found.state != "draft"
+                and not (line and _same(line, self._contract_line_vals(values)))
+            ):
+                _error(plan, "contract", "contract_locked", name)
+
+    @staticmethod
+    def _contract_key(name, values):
+        # As unifyx_pricing's own import keys the lines of a contract.
+        return (
+            name,
+            values.get("product_id") or False,
+            values.get("categ_id") or False,
+            round(values.get("min_quantity") or 0.0, 6),
+            values.get("uom") or False,
+        )
+
+    @staticmethod
+    def _line_values(line):
+        return {
+            "product_id": line.product_id.id,
+            "categ_id": line.categ_id.id,
+            "min_quantity": line.min_qty,
+            "uom": line.uom_id.id,
+        }
+
+    @staticmethod
+    def _contract_line_vals(values):
+        return {
+            "product_id": values["product_id"] or False,
+            "categ_id": values["categ_id"] or False,
+            "price_type": values["price_type"],
+            "fixed_price": values.get("price") or 0.0,
+            "discount": values.get("discount") or 0.0,
+            "markup": values.get("markup") or 0.0,
+            "min_qty": values.get("min_quantity") or 0.0,
+            "uom_id": values.get("uom") or False,
+        }
+
+    @api.model
+    def _apply_contract(self, run, plans):
+        company = run.company_id
+        Contract = self.env["unifyx.price.contract"].with_context(**QUIET)
+        contracts = {}
+        for plan in plans:
+            values = plan["values"]
+            contract = values["contract_id"] or contracts.get(values["contract"])
+            if not contract:
+                contract = Contract.create(
+                    {
+                        "name": values["contract"],
+                        "partner_id": values["customer_id"],
+                        "company_id": company.id,
+                        "currency_id": company.currency_id.id,
+                        "date_start": values.get("date_start") or fields.Date.context_today(self),
+                        "date_end": values.get("date_end") or False,
+                    }
+                )
+            contracts[values["contract"]] = contract
+        # unifyx_pricing's own upsert writes the lines, one call per contract.
+        changes = defaultdict(list)
+        for plan in plans:
+            vals = self._contract_line_vals(plan["values"])
+            if not plan["record"]:
+                plan["action"] = "create"
+            elif _same(plan["record"], vals):
+                plan["action"] = "unchanged"
+                continue
+            else:
+                plan["action"] = "update"
+            changes[contracts[plan["values"]["contract"]]].append(vals)
+        for contract, vals_list in changes.items():
+            contract._unifyx_upsert_lines(vals_list)
