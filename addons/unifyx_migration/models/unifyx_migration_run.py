@@ -448,9 +448,11 @@ class UnifyxMigrationRun(models.Model):
                 self._write_report(headers, columns, plans, {}, "failed")
                 return 1, 0
             # The report of the whole file is written now; batches add counts.
-            self._write_report(headers, columns, plans, {}, "running" if plans else "done")
+            self._write_report(headers, columns, plans, {}, "running")
             self._store_batches(headers, columns, plans, batch_rows)
             self.write({"progress_done": 0, "progress_total": len(plans)})
+            if not plans:
+                self.write({"state": "done", "date_done": fields.Datetime.now()})
             if rejected:
                 self._write_rejected_file(headers, rejected)
             return 1, len(plans)

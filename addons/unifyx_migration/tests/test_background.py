@@ -132,6 +132,16 @@ class TestBackgroundRuns(MigrationCase):
         self.assertEqual(len(products), 30, "nothing written twice")
         self.assertFalse(self._batches(run), "no batch left behind")
 
+    def test_large_file_without_rows_is_done_at_validation(self):
+        run = self._large_run(csv_bytes([HEADER]), "empty.csv")
+        self.env["ir.config_parameter"].sudo().set_param("unifyx_migration.background_size_kb", "0")
+        run.action_commit()
+        self.assertEqual(run.state, "queued")
+        self._cron_call()
+        self.assertEqual((run.state, run.progress_total, run.count_create), ("done", 0, 0))
+        self.assertTrue(run.date_done)
+        self.assertFalse(self._batches(run))
+
     def test_batches_keep_dates(self):
         cells = {
             "date": datetime.date(2026, 3, 1),
