@@ -24,5 +24,10 @@
     "demo": [
         "demo/unifyx_migration_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "unifyx_migration/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

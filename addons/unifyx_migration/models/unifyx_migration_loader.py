@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from datetime import datetime, time
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import float_compare
 
 from odoo.addons.unifyx_approvals.models.stock_quant import inventory_approved
@@ -21,6 +21,8 @@ from ..tools import cleansing
 from ..tools.cleansing import ERROR, WARNING, Note, normalise_key
 
 LEGACY_MODULE = "unifyx_legacy"
+# A load writes no chatter: no "created" message or tracking per record.
+QUIET = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
 
 UOM_TYPES = {
     "reference": "reference",
@@ -134,6 +136,56 @@ class UnifyxMigrationLoader(models.AbstractModel):
             self.env["ir.model.data"].create(rows)
 
     @api.model
+    def _create_batch(self, model, vals_list):
+        """``create(vals_list)`` with defaults and precomputed fields worked out
+        once per batch instead of once per record.
+
+        Odoo computes every record's defaults and precomputed fields on its own;
+        product defaults run searches (buy and MTO routes) and precomputes build a
+        new record per row, most of a product load's time. The values are Odoo's:
+        defaults from ``_add_missing_default_values``, precomputed fields from a new
+        record for each distinct set of the values they depend on."""
+        Model = self.env[model].with_context(**QUIET)
+        if not vals_list:
+            return Model
+        # Shared, not copied: create() reads its values, it never changes them.
+        defaults = Model._add_missing_default_values({})
+        vals_list = [{**defaults, **vals} for vals in vals_list]
+        for owner in [model, *Model._inherits]:
+            self._precompute_batch(Model, Model.env[owner], vals_list)
+        return Model.create(vals_list)
+
+    @api.model
+    def _precompute_batch(self, Model, Owner, vals_list):
+        """Fill ``Owner``'s missing precomputed fields, one new record per shape."""
+        fields = [
+            field
+            for field in Owner._fields.values()
+            if field.precompute
+            and field.store
+            and not field.inherited
+            and not field.readonly  # Odoo recomputes those anyway
+            and not field.inverse  # a given value would be inversed
+            and (Owner is Model or Model._fields.get(field.name, field).inherited)
+        ]
+        if not fields:
+            return
+        depends = sorted(
+            {path.split(".")[0] for f in fields for path in Owner.pool.field_depends[f]}
+        )
+        shapes = {}
+        for vals in vals_list:
+            missing = [f for f in fields if f.name not in vals]
+            if not missing:
+                continue
+            shape = tuple(repr(vals.get(name)) for name in depends)
+            if shape not in shapes:
+                record = Owner.new({k: v for k, v in vals.items() if k in Owner._fields})
+                shapes[shape] = {f.name: f.convert_to_write(record[f.name], Owner) for f in fields}
+            for field in missing:
+                vals[field.name] = shapes[shape][field.name]
+
+    @api.model
     def _write_plans(self, model, plans, vals_of, create_model=None):
         """Create in one batch, write only what differs; set each plan's action.
 
@@ -154,7 +206,7 @@ class UnifyxMigrationLoader(models.AbstractModel):
                 plan["action"] = "create"
                 to_create.append((plan, vals))
         if to_create:
-            records = self.env[create_model or model].create([vals for _p, vals in to_create])
+            records = self._create_batch(create_model or model, [vals for _p, vals in to_create])
             if create_model == "product.product":
                 records = [variant.product_tmpl_id for variant in records]
             for (plan, _vals), record in zip(to_create, records, strict=True):
@@ -449,7 +501,7 @@ class UnifyxMigrationLoader(models.AbstractModel):
                 new.append(vals)
                 if plan["action"] == "unchanged":
                     plan["action"] = "update"
-        Info.create(new)
+        self._create_batch("product.supplierinfo", new)
 
     # ------------------------------------------------------------------ stock
     @api.model
@@ -768,3 +820,163 @@ class UnifyxMigrationLoader(models.AbstractModel):
                 partner.property_product_pricelist = pricelist
                 if plan["action"] == "unchanged":
                     plan["action"] = "update"
+
+    # --------------------------------------------------------------- contract
+    @api.model
+    def _resolve_contract(self, run, plans):
+        """Rows are lines of customer contracts (unifyx_pricing): the contract
+        reference, then a product or a category, a minimum quantity and a unit
+        identify a line. A new contract takes the customer and dates of its
+        first row; later rows repeat them or leave them empty."""
+        company = run.company_id
+        products = self._by_code(
+            "product.product", "default_code", {p["values"].get("product") for p in plans}
+        )
+        categories = defaultdict(lambda: self.env["product.category"])
+        for category in self.env["product.category"].search([]):
+            categories[normalise_key(category.complete_name)] |= category
+        customers = self._vendors(
+            {p["values"]["customer"] for p in plans if p["values"].get("customer")}
+        )
+        Contract = self.env["unifyx.price.contract"]
+        names = {p["values"]["contract"] for p in plans if p["values"].get("contract")}
+        contracts = defaultdict(lambda: Contract)
+        for contract in Contract.search(
+            [("name", "in", list(names)), ("company_id", "=", company.id)]
+        ):
+            contracts[contract.name] |= contract
+        uoms = self.env["uom.uom"].browse(
+            {p["values"]["uom"] for p in plans if p["values"].get("uom")}
+        )
+        headers, seen = {}, {}
+        for plan in plans:
+            values = plan["values"]
+            if _has_error(plan):
+                continue
+            name = values["contract"]
+            product, category = values.get("product"), values.get("category")
+            if bool(product) == bool(category):
+                _error(plan, "product", "product_or_category")
+            elif product and len(products.get(product, ())) != 1:
+                code = "ambiguous" if products.get(product) else "unknown_product"
+                _error(plan, "product", code, product, count=len(products.get(product, ())))
+            elif category and len(categories.get(normalise_key(category), ())) != 1:
+                _error(plan, "category", "unknown_category", category)
+            prices = [f for f in ("price", "discount", "markup") if values.get(f) is not None]
+            if len(prices) != 1:
+                _error(plan, "price", "one_price")
+            customer = values.get("customer")
+            if customer:
+                partners = customers.get(customer)
+                if not partners:
+                    _error(plan, "customer", "unknown_customer", customer)
+                elif len(partners) > 1:
+                    _error(plan, "customer", "ambiguous", customer, count=len(partners))
+                else:
+                    values["customer_id"] = partners.id
+            found = contracts.get(name) or Contract
+            if len(found) > 1:
+                _error(plan, "contract", "ambiguous", name, count=len(found))
+            elif not found and name not in headers and not values.get("customer_id"):
+                _error(plan, "customer", "contract_customer", name)
+            if _has_error(plan):
+                continue
+            header = (values.get("customer_id"), values.get("date_start"), values.get("date_end"))
+            first = headers.setdefault(name, (header, plan["row"]))
+            if any(mine and mine != theirs for mine, theirs in zip(header, first[0], strict=True)):
+                _error(plan, "contract", "contract_header", name, row=first[1])
+                continue
+            values["contract_id"] = found
+            values["product_id"] = product and products[product].id
+            values["categ_id"] = category and categories[normalise_key(category)].id
+            unit = values.get("uom") and uoms.browse(values["uom"])
+            if unit and product and unit.category_id != products[product].uom_id.category_id:
+                _error(plan, "uom", "uom_category", unit.name, product=product)
+                continue
+            values["price_type"] = {"price": "fixed", "discount": "discount"}.get(
+                prices[0], "cost_plus"
+            )
+            key = self._contract_key(name, values)
+            if key in seen:
+                _error(plan, "contract", "duplicate_in_file", name, row=seen[key])
+                continue
+            seen[key] = plan["row"]
+            line = None
+            for existing in found.line_ids:
+                if self._contract_key(name, self._line_values(existing)) == key:
+                    line = existing
+            plan["record"] = line
+            if (
+                found
+                and found.state != "draft"
+                and not (line and _same(line, self._contract_line_vals(values)))
+            ):
+                _error(plan, "contract", "contract_locked", name)
+
+    @staticmethod
+    def _contract_key(name, values):
+        # As unifyx_pricing's own import keys the lines of a contract.
+        return (
+            name,
+            values.get("product_id") or False,
+            values.get("categ_id") or False,
+            round(values.get("min_quantity") or 0.0, 6),
+            values.get("uom") or False,
+        )
+
+    @staticmethod
+    def _line_values(line):
+        return {
+            "product_id": line.product_id.id,
+            "categ_id": line.categ_id.id,
+            "min_quantity": line.min_qty,
+            "uom": line.uom_id.id,
+        }
+
+    @staticmethod
+    def _contract_line_vals(values):
+        return {
+            "product_id": values["product_id"] or False,
+            "categ_id": values["categ_id"] or False,
+            "price_type": values["price_type"],
+            "fixed_price": values.get("price") or 0.0,
+            "discount": values.get("discount") or 0.0,
+            "markup": values.get("markup") or 0.0,
+            "min_qty": values.get("min_quantity") or 0.0,
+            "uom_id": values.get("uom") or False,
+        }
+
+    @api.model
+    def _apply_contract(self, run, plans):
+        company = run.company_id
+        Contract = self.env["unifyx.price.contract"].with_context(**QUIET)
+        contracts = {}
+        for plan in plans:
+            values = plan["values"]
+            contract = values["contract_id"] or contracts.get(values["contract"])
+            if not contract:
+                contract = Contract.create(
+                    {
+                        "name": values["contract"],
+                        "partner_id": values["customer_id"],
+                        "company_id": company.id,
+                        "currency_id": company.currency_id.id,
+                        "date_start": values.get("date_start") or fields.Date.context_today(self),
+                        "date_end": values.get("date_end") or False,
+                    }
+                )
+            contracts[values["contract"]] = contract
+        # unifyx_pricing's own upsert writes the lines, one call per contract.
+        changes = defaultdict(list)
+        for plan in plans:
+            vals = self._contract_line_vals(plan["values"])
+            if not plan["record"]:
+                plan["action"] = "create"
+            elif _same(plan["record"], vals):
+                plan["action"] = "unchanged"
+                continue
+            else:
+                plan["action"] = "update"
+            changes[contracts[plan["values"]["contract"]]].append(vals)
+        for contract, vals_list in changes.items():
+            contract._unifyx_upsert_lines(vals_list)

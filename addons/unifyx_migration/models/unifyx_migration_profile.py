@@ -25,6 +25,7 @@ class UnifyxMigrationProfile(models.Model):
             ("product", "Products (vendors, costs, barcodes, tracking)"),
             ("stock", "Opening stock"),
             ("pricelist", "Customer price lists"),
+            ("contract", "Customer contracts"),
         ],
         required=True,
     )
@@ -38,6 +39,7 @@ class UnifyxMigrationProfile(models.Model):
             ("vat", "VAT number"),
             ("external_id", "External ID"),
             ("pricelist_rule", "Price list, product or category, minimum quantity, start date"),
+            ("contract_line", "Contract reference, product or category, minimum quantity, unit"),
         ],
         required=True,
         help="Which column identifies an existing record: a rerun updates it, never duplicates it.",

@@ -1,7 +1,10 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import datetime
+import gzip
 import hashlib
+import json
 import os
 from itertools import islice
 
@@ -18,6 +21,10 @@ PREVIEW_ROWS = 10
 # Defaults of the system parameters that send a file to the background job.
 BACKGROUND_SIZE_KB = 1024
 BACKGROUND_BATCH_ROWS = 2000
+# Rows written per create() batch (memory stays bounded on large files).
+APPLY_ROWS = 5000
+# Name prefix of the attachments holding the rows a background run has left to load.
+BATCH_PREFIX = "unifyx_migration_batch_"
 
 
 class _RollBack(Exception):
@@ -214,6 +221,17 @@ class UnifyxMigrationRun(models.Model):
             "unknown_customer": self.env._("Unknown customer %(value)s: import the partners first"),
             "dates_reversed": self.env._("The validity ends before it starts"),
             "two_pricelists": self.env._("Customer %(value)s is given two price lists: %(other)s"),
+            "one_price": self.env._(
+                "A contract row has a price, a discount or a markup: give exactly one"
+            ),
+            "contract_customer": self.env._("Contract %(value)s is new: give its customer"),
+            "contract_header": self.env._(
+                "Contract %(value)s is given another customer or other dates in row %(row)s"
+            ),
+            "contract_locked": self.env._(
+                "Contract %(value)s is not a draft: a sales manager sets it back to draft first"
+            ),
+            "uom_category": self.env._("The unit %(value)s cannot measure %(product)s"),
         }
         template = messages.get(note.code) or note.params.get("message") or note.code
         params = {k: cleansing._shown(v) for k, v in note.params.items()}
@@ -223,20 +241,29 @@ class UnifyxMigrationRun(models.Model):
         except (KeyError, TypeError, ValueError):
             return template
 
-    def _plan(self, start=0, limit=None):
-        """Read, clean and resolve every row (or ``limit`` rows from ``start``);
-        nothing is written."""
+    def _plan(self):
+        """Read, clean and resolve every row; nothing is written."""
         self.ensure_one()
         table, columns = self._read()
-        units = self.env["unifyx.migration.uom.synonym"]._mapping()
+        plans = self._plan_rows(self._rows(table, columns))
+        return table.headers, columns, plans
+
+    def _plan_rows(self, rows):
+        """Clean and resolve ``rows``: (row number, file values, {field: value})."""
+        units = cleansing.keyed_units(self.env["unifyx.migration.uom.synonym"]._mapping())
         unit_names = {u.id: u.name for u in self.env["uom.uom"].search([])}
         plans = []
-        for number, raw_values, raw in self._rows(table, columns, limit, start):
+        for number, raw_values, raw in rows:
             values, notes = clean_row(self.target, raw, units)
-            for _field, note in notes:
+            for index, (_field, note) in enumerate(notes):
                 if note.rule == "unit" and note.level == cleansing.CHANGE:
-                    note.params["target"] = unit_names.get(note.value, note.value)
+                    target = unit_names.get(note.value, note.value)
+                    if note.original == target:
+                        notes[index] = None  # the unit's own name: nothing changed
+                        continue
+                    note.params["target"] = target
                     note.params["value"] = note.original
+            notes[:] = [n for n in notes if n]
             plans.append(
                 {
                     "row": number,
@@ -249,7 +276,7 @@ class UnifyxMigrationRun(models.Model):
             )
         loader = self.env["unifyx.migration.loader"]
         getattr(loader, "_resolve_%s" % self.target)(self, plans)
-        return table.headers, columns, plans
+        return plans
 
     @staticmethod
     def _has_error(plan):
@@ -257,7 +284,12 @@ class UnifyxMigrationRun(models.Model):
 
     def _apply(self, plans):
         loader = self.env["unifyx.migration.loader"]
-        getattr(loader, "_apply_%s" % self.target)(self, plans)
+        for start in range(0, len(plans), APPLY_ROWS):
+            getattr(loader, "_apply_%s" % self.target)(self, plans[start : start + APPLY_ROWS])
+            if len(plans) > APPLY_ROWS:
+                # Written, then out of the cache: memory stays flat on a large file.
+                self.env.flush_all()
+                self.env.invalidate_all()
         counts = {"create": 0, "update": 0, "unchanged": 0}
         for plan in plans:
             counts[plan["action"]] += 1
@@ -267,9 +299,24 @@ class UnifyxMigrationRun(models.Model):
     def _write_report(self, headers, columns, plans, counts, state):
         labels = {index: headers[index] for index in range(len(headers))}
         field_columns = {name: labels.get(index, name) for name, index in columns.items()}
+        self.line_ids.unlink()
+        self.env["unifyx.migration.run.line"].create(self._report_lines(plans, field_columns))
+        self.write(
+            {
+                "state": state,
+                "count_create": counts.get("create", 0),
+                "count_update": counts.get("update", 0),
+                "count_unchanged": counts.get("unchanged", 0),
+                "count_rejected": sum(1 for p in plans if self._has_error(p)),
+            }
+        )
+
+    def _report_lines(self, plans, field_columns, levels=None):
         lines = []
         for plan in plans:
             for field_name, note in plan["notes"]:
+                if levels and note.level not in levels:
+                    continue
                 lines.append(
                     {
                         "run_id": self.id,
@@ -282,24 +329,14 @@ class UnifyxMigrationRun(models.Model):
                         "message": self._note_message(note),
                     }
                 )
-        self.line_ids.unlink()
-        self.env["unifyx.migration.run.line"].create(lines)
-        self.write(
-            {
-                "state": state,
-                "count_create": counts.get("create", 0),
-                "count_update": counts.get("update", 0),
-                "count_unchanged": counts.get("unchanged", 0),
-                "count_rejected": sum(1 for p in plans if self._has_error(p)),
-            }
-        )
+        return lines
 
     # ------------------------------------------------------------------ actions
     def action_preview(self):
         """The first rows as they will be loaded, changes shown beside the original."""
         for run in self:
             table, columns = run._read()
-            units = self.env["unifyx.migration.uom.synonym"]._mapping()
+            units = cleansing.keyed_units(self.env["unifyx.migration.uom.synonym"]._mapping())
             unit_names = {u.id: u.name for u in self.env["uom.uom"].search([])}
             names = list(columns)
             head = Markup("").join(Markup("<th>%s</th>") % table.headers[columns[n]] for n in names)
@@ -396,8 +433,13 @@ class UnifyxMigrationRun(models.Model):
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining + others)
 
     def _process_background_batch(self, batch_rows):
-        """Validate the whole file on the first call, then load the next
-        ``batch_rows`` file rows; return (rows handled, rows left)."""
+        """Validate the whole file on the first call, then load the next batch
+        of ``batch_rows`` file rows; return (rows handled, rows left).
+
+        The file is read once: the first call stores the rows to load as
+        compressed batches attached to the run; each later call loads the first
+        batch left and deletes it in the same transaction, so a crash replays
+        that batch only and nothing is written twice."""
         self.ensure_one()
         if self.state == "queued":
             headers, columns, plans = self._plan()
@@ -407,23 +449,78 @@ class UnifyxMigrationRun(models.Model):
                 return 1, 0
             # The report of the whole file is written now; batches add counts.
             self._write_report(headers, columns, plans, {}, "running")
+            self._store_batches(headers, columns, plans, batch_rows)
             self.write({"progress_done": 0, "progress_total": len(plans)})
+            if not plans:
+                self.write({"state": "done", "date_done": fields.Datetime.now()})
             if rejected:
                 self._write_rejected_file(headers, rejected)
             return 1, len(plans)
-        _headers, _columns, plans = self._plan(start=self.progress_done, limit=batch_rows)
+        batch = self._next_batch()
+        if not batch and self.progress_done < self.progress_total:
+            # Queued before batches were stored: store the rows left, once.
+            headers, columns, plans = self._plan()
+            self._store_batches(headers, columns, plans[self.progress_done :], batch_rows)
+            batch = self._next_batch()
+        payload = _batch_load(batch.raw) if batch else {"rows": 0, "data": [], "labels": {}}
+        plans = self._plan_rows((number, None, raw) for number, raw in payload["data"])
         with self.env.cr.savepoint():
             counts = self._apply([p for p in plans if not self._has_error(p)])
+        # Rows valid at validation but refused now (e.g. a barcode taken since).
+        refused = [p for p in plans if self._has_error(p)]
+        if refused:
+            self.env["unifyx.migration.run.line"].create(
+                self._report_lines(refused, payload["labels"], {cleansing.ERROR})
+            )
+        batch.unlink()
         vals = {
-            "progress_done": self.progress_done + len(plans),
+            "progress_done": self.progress_done + payload["rows"],
             "count_create": self.count_create + counts["create"],
             "count_update": self.count_update + counts["update"],
             "count_unchanged": self.count_unchanged + counts["unchanged"],
+            "count_rejected": self.count_rejected + len(refused),
         }
-        if not plans or vals["progress_done"] >= self.progress_total:
+        if not batch or vals["progress_done"] >= self.progress_total:
             vals.update({"state": "done", "date_done": fields.Datetime.now()})
         self.write(vals)
-        return max(len(plans), 1), self.progress_total - self.progress_done
+        return max(payload["rows"], 1), self.progress_total - self.progress_done
+
+    def _store_batches(self, headers, columns, plans, batch_rows):
+        """Attach the valid rows of ``plans`` as batches of ``batch_rows`` file rows."""
+        labels = {name: headers[index] for name, index in columns.items()}
+        vals_list = []
+        for start in range(0, len(plans), batch_rows):
+            chunk = plans[start : start + batch_rows]
+            payload = {
+                "rows": len(chunk),
+                "labels": labels,
+                "data": [
+                    [p["row"], {name: p["raw"][index] for name, index in columns.items()}]
+                    for p in chunk
+                    if not self._has_error(p)
+                ],
+            }
+            vals_list.append(
+                {
+                    "name": "%s%09d.json.gz" % (BATCH_PREFIX, self.progress_done + start),
+                    "raw": _batch_dump(payload),
+                    "mimetype": "application/gzip",
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
+        self.env["ir.attachment"].create(vals_list)
+
+    def _next_batch(self):
+        return self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "=", self.id),
+                ("name", "=like", BATCH_PREFIX + "%"),
+            ],
+            order="name",
+            limit=1,
+        )
 
     def _check_state(self):
         if self.state == "done":
@@ -496,6 +593,37 @@ class UnifyxMigrationRun(models.Model):
             "url": "/web/content/%s?download=true" % attachment.id,
             "target": "self",
         }
+
+
+def _batch_default(value):
+    # Spreadsheet cells: dates and times keep their type through JSON.
+    for tag, kind in _BATCH_TYPES:
+        if type(value) is kind:
+            return {tag: value.isoformat()}
+    return "%s" % value
+
+
+def _batch_hook(obj):
+    if len(obj) == 1:
+        for tag, kind in _BATCH_TYPES:
+            if tag in obj:
+                return kind.fromisoformat(obj[tag])
+    return obj
+
+
+_BATCH_TYPES = (
+    ("$datetime", datetime.datetime),
+    ("$date", datetime.date),
+    ("$time", datetime.time),
+)
+
+
+def _batch_dump(payload):
+    return gzip.compress(json.dumps(payload, default=_batch_default).encode(), compresslevel=1)
+
+
+def _batch_load(data):
+    return json.loads(gzip.decompress(data), object_hook=_batch_hook)
 
 
 def _text(value):

@@ -1,8 +1,12 @@
 from . import (
     test_access,
+    test_background,
     test_cleansing,
+    test_contract_import,
     test_legacy_demo,
     test_migration_run,
     test_opening_stock,
+    test_pricelist_import,
     test_readers,
+    test_ui,
 )

@@ -1,10 +1,14 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import datetime
+from unittest.mock import patch
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from ..models import unifyx_migration_run as run_module
+from ..tools.readers import Table, read_table
 from .common import MigrationCase, csv_bytes
 
 HEADER = ["Réf. article", "Désignation", "Unité", "Famille", "Prix de vente", "Coût"]
@@ -82,6 +86,73 @@ class TestBackgroundRuns(MigrationCase):
         again.action_commit()
         self._cron_call(until_done=True)
         self.assertEqual((again.count_create, again.count_unchanged), (0, 30))
+
+    def _batches(self, run):
+        return self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", run._name),
+                ("res_id", "=", run.id),
+                ("name", "=like", run_module.BATCH_PREFIX + "%"),
+            ]
+        )
+
+    def test_file_read_once_for_the_whole_job_and_a_crash_replays_one_batch(self):
+        run = self._large_run(products_csv(30, prefix="RO"))
+        run.action_commit()
+        rows_read = []
+
+        def counting_read_table(filename, content):
+            table = read_table(filename, content)
+
+            def rows():
+                for number, values in table:
+                    rows_read.append(number)
+                    yield number, values
+
+            return Table(table.headers, rows())
+
+        with patch.object(run_module, "read_table", counting_read_table):
+            self._cron_call()  # validation: the whole file, stored as 3 batches
+            self.assertEqual(len(self._batches(run)), 3)
+            # The server dies in the middle of the first batch: it is undone and
+            # stays to be loaded.
+            with self.assertRaises(RuntimeError), self.env.cr.savepoint():
+                run.with_user(self.consultant)._process_background_batch(12)
+                raise RuntimeError("killed before the commit")
+            self.env.invalidate_all()
+            self.assertEqual(run.progress_done, 0)
+            self.assertEqual(len(self._batches(run)), 3)
+            self.assertFalse(
+                self.env["product.template"].search([("default_code", "=like", "RO-%")])
+            )
+            self._cron_call(until_done=True)
+        self.assertEqual(rows_read, list(range(2, 32)), "each file row read once, in order")
+        self.assertEqual((run.state, run.count_create, run.progress_done), ("done", 30, 30))
+        products = self.env["product.template"].search([("default_code", "=like", "RO-%")])
+        self.assertEqual(len(products), 30, "nothing written twice")
+        self.assertFalse(self._batches(run), "no batch left behind")
+
+    def test_large_file_without_rows_is_done_at_validation(self):
+        run = self._large_run(csv_bytes([HEADER]), "empty.csv")
+        self.env["ir.config_parameter"].sudo().set_param("unifyx_migration.background_size_kb", "0")
+        run.action_commit()
+        self.assertEqual(run.state, "queued")
+        self._cron_call()
+        self.assertEqual((run.state, run.progress_total, run.count_create), ("done", 0, 0))
+        self.assertTrue(run.date_done)
+        self.assertFalse(self._batches(run))
+
+    def test_batches_keep_dates(self):
+        cells = {
+            "date": datetime.date(2026, 3, 1),
+            "datetime": datetime.datetime(2026, 3, 1, 8, 30),
+            "time": datetime.time(8, 30),
+            "text": "$date",
+            "number": 1.5,
+            "none": None,
+        }
+        payload = {"rows": 1, "labels": {"date": "Du"}, "data": [[2, cells]]}
+        self.assertEqual(run_module._batch_load(run_module._batch_dump(payload)), payload)
 
     def test_large_file_with_an_error_loads_nothing(self):
         rows = products_csv(29).decode("cp1252") + "BG-BAD;;pcs;X;abc;1\r\n"

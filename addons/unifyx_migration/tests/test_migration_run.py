@@ -146,6 +146,37 @@ class TestMigrationRun(MigrationCase):
             self.counts("product.template", "product.supplierinfo", "product.category"), before
         )
 
+    def test_batched_create_gives_what_a_plain_create_gives(self):
+        """Defaults and precomputed fields worked out once per batch are those
+        Odoo works out for each record."""
+        vals = [
+            {"name": "Plain %s" % n, "default_code": "PLAIN-%s" % n, "uom_id": uom.id}
+            for n, uom in enumerate(
+                [self.env.ref("uom.product_uom_unit"), self.env.ref("uom.product_uom_kgm")] * 2
+            )
+        ]
+        Product = self.env["product.product"].with_user(self.consultant)
+        plain = Product.create([dict(v) for v in vals])
+        batched = (
+            self.env["unifyx.migration.loader"]
+            .with_user(self.consultant)
+            ._create_batch("product.product", [dict(v, name=v["name"] + " b") for v in vals])
+        )
+        skip = {"id", "name", "display_name", "product_tmpl_id", "combination_indices"}
+        skip |= {"create_date", "write_date", "product_variant_id", "product_variant_ids"}
+        names = [
+            name
+            for name, field in Product._fields.items()
+            if (field.store or (field.inherited and field.related_field.store))
+            and field.type != "one2many"
+            and name not in skip
+        ]
+        self.assertIn("route_ids", names)
+        for one, other in zip(plain, batched, strict=True):
+            for name in names:
+                self.assertEqual(one[name], other[name], name)
+            self.assertEqual(one.uom_po_id, one.uom_id)
+
     def test_match_by_barcode_and_external_id(self):
         existing = self.env["product.template"].create(
             {"name": "Old name", "barcode": "4006381333931", "default_code": "OLD"}

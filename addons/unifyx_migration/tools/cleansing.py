@@ -222,6 +222,15 @@ def unit_key(text):
     return key
 
 
+class UnitMap(dict):
+    """A unit mapping already keyed by :func:`unit_key` (see :func:`keyed_units`)."""
+
+
+def keyed_units(mapping):
+    """Key a {spelling: target} mapping once, for :func:`map_unit` on many rows."""
+    return UnitMap({unit_key(k): v for k, v in mapping.items()})
+
+
 def map_unit(value, mapping):
     """Map a unit as written in the legacy file to an Odoo unit.
 
@@ -230,7 +239,7 @@ def map_unit(value, mapping):
     """
     if is_blank(value):
         return Cleaned(None)
-    keyed = {unit_key(k): v for k, v in mapping.items()}
+    keyed = mapping if isinstance(mapping, UnitMap) else keyed_units(mapping)
     original = value if isinstance(value, str) else _number_text(value)
     key = unit_key(original)
     if key not in keyed:

@@ -104,16 +104,24 @@ def _data_rows(rows, width):
 
 
 # --------------------------------------------------------------------------- xlsx
+_MERGE_CELL = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
+
+
 def _xlsx_merges(archive, sheet_path):
-    """Merged ranges of a sheet, read from its XML without loading the sheet."""
+    """Merged ranges of a sheet, found in its XML by a byte scan (a parse of the
+    whole sheet would cost as much as reading its rows)."""
     merges = []
+    tail = b""
     with archive.open(sheet_path) as source:
-        for _event, element in ET.iterparse(source):
-            tag = element.tag.rsplit("}", 1)[-1]
-            if tag == "mergeCell":
-                merges.append(range_boundaries(element.get("ref")))
-            elif tag == "row":
-                element.clear()
+        while chunk := source.read(1 << 20):
+            data = tail + chunk
+            cut = data.rfind(b"<")  # an element may straddle two chunks
+            cut = cut if cut > len(data) - 512 else len(data)
+            for match in _MERGE_CELL.finditer(data, 0, cut):
+                merges.append(range_boundaries(match.group(1).decode()))
+            tail = data[cut:]
+        for match in _MERGE_CELL.finditer(tail):
+            merges.append(range_boundaries(match.group(1).decode()))
     return merges
 
 

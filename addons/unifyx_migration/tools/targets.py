@@ -83,6 +83,23 @@ TARGETS = {
         "date_end": ("date", False, ["Date fin", "Fin", "Au", "Valable au", "End"]),
         "customer": ("text", False, ["Client", "Code client", "Customer"]),
     },
+    "contract": {
+        "contract": ("text", True, ["Contrat", "Réf. contrat", "N° contrat", "Contract"]),
+        "customer": ("text", False, ["Client", "Code client", "Customer"]),
+        "date_start": ("date", False, ["Date début", "Début", "Du", "Valable du", "Start"]),
+        "date_end": ("date", False, ["Date fin", "Fin", "Au", "Valable au", "End"]),
+        "product": ("text", False, ["Réf. article", "Ref article", "Référence", "Article"]),
+        "category": ("category", False, ["Catégorie", "Famille", "Category"]),
+        "price": ("decimal", False, ["Prix", "Prix net", "Prix net HT", "Price"]),
+        "discount": ("decimal", False, ["Remise", "Remise %", "Discount"]),
+        "markup": ("decimal", False, ["Marge", "Marge %", "Majoration", "Coût +", "Markup"]),
+        "min_quantity": (
+            "decimal",
+            False,
+            ["Qté min", "Qté mini", "Quantité min", "Quantité minimum"],
+        ),
+        "uom": ("unit", False, ["Unité", "UdM", "Unit", "UoM"]),
+    },
 }
 
 MATCH_KEYS = {
@@ -92,6 +109,7 @@ MATCH_KEYS = {
     "product": ["default_code", "barcode", "external_id"],
     "stock": ["default_code", "barcode"],
     "pricelist": ["pricelist_rule"],
+    "contract": ["contract_line"],
 }
 
 _TRACKING = {
