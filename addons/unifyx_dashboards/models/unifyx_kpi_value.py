@@ -291,7 +291,7 @@ class UnifyxKpiValue(models.Model):
     def _rotation(self, params):
         # Cost of goods sold: the value of the layers of deliveries to customers,
         # net of customer returns; over the average of the opening and closing
-        # stock values.
+        # stock values. For the company, then for each warehouse.
         ((cogs,),) = self._query(
             """
             SELECT COALESCE(-sum(svl.value), 0)
@@ -306,7 +306,94 @@ class UnifyxKpiValue(models.Model):
             params,
         )
         average = (self._stock_value(params, "start") + self._stock_value(params, "end")) / 2
-        return [self._ratio("rotation", cogs, average, percent=False)]
+        return [
+            self._ratio("rotation", cogs, average, percent=False),
+            *self._rotation_per_warehouse(params),
+        ]
+
+    def _rotation_per_warehouse(self, params):
+        # Valuation layers belong to the company, not to a warehouse: a
+        # warehouse's stock value at a date is its quantities then (today's
+        # quants less the moves in or out since) at the product's average cost
+        # from the layers until then, so transfers between warehouses move
+        # value too. Its cost of goods sold: the layers of its deliveries to
+        # customers net of the returns into it.
+        rows = self._query(
+            """
+            WITH loc AS (
+                SELECT id, warehouse_id FROM stock_location
+                 WHERE usage = 'internal' AND warehouse_id IS NOT NULL
+                   AND company_id = %(company)s
+            ), quant AS (
+                SELECT loc.warehouse_id, sq.product_id, sum(sq.quantity) AS qty
+                  FROM stock_quant sq JOIN loc ON loc.id = sq.location_id
+                 GROUP BY loc.warehouse_id, sq.product_id
+            ), moves AS (
+                SELECT sm.location_id, sm.location_dest_id, sm.product_id, sm.date,
+                       sm.quantity / mu.factor * pu.factor AS qty
+                  FROM stock_move sm
+                  JOIN uom_uom mu ON mu.id = sm.product_uom
+                  JOIN product_product pp ON pp.id = sm.product_id
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                  JOIN uom_uom pu ON pu.id = pt.uom_id
+                 WHERE sm.company_id = %(company)s AND sm.state = 'done'
+                   AND sm.date >= %(start)s
+            ), moved AS (
+                -- Net quantity into each warehouse since the start, and since the end.
+                SELECT warehouse_id, product_id, sum(qty) AS since_start,
+                       COALESCE(sum(qty) FILTER (WHERE date >= %(end)s), 0) AS since_end
+                  FROM (SELECT loc.warehouse_id, m.product_id, m.date, m.qty
+                          FROM moves m JOIN loc ON loc.id = m.location_dest_id
+                        UNION ALL
+                        SELECT loc.warehouse_id, m.product_id, m.date, -m.qty
+                          FROM moves m JOIN loc ON loc.id = m.location_id) inout
+                 GROUP BY warehouse_id, product_id
+            ), stock AS (
+                SELECT warehouse_id, product_id,
+                       COALESCE(q.qty, 0) - COALESCE(m.since_start, 0) AS opening,
+                       COALESCE(q.qty, 0) - COALESCE(m.since_end, 0) AS closing
+                  FROM quant q FULL JOIN moved m USING (warehouse_id, product_id)
+            ), cost AS (
+                SELECT product_id,
+                       sum(value) FILTER (WHERE create_date < %(start)s)
+                       / NULLIF(sum(quantity) FILTER (WHERE create_date < %(start)s), 0)
+                           AS opening,
+                       sum(value) / NULLIF(sum(quantity), 0) AS closing
+                  FROM stock_valuation_layer
+                 WHERE company_id = %(company)s AND create_date < %(end)s
+                 GROUP BY product_id
+            ), cogs AS (
+                SELECT COALESCE(src.warehouse_id, dst.warehouse_id) AS warehouse_id,
+                       -sum(svl.value) AS value
+                  FROM stock_valuation_layer svl
+                  JOIN stock_move sm ON sm.id = svl.stock_move_id
+                  JOIN stock_location src ON src.id = sm.location_id
+                  JOIN stock_location dst ON dst.id = sm.location_dest_id
+                 WHERE svl.company_id = %(company)s
+                   AND svl.create_date >= %(start)s AND svl.create_date < %(end)s
+                   AND (dst.usage = 'customer' OR src.usage = 'customer')
+                 GROUP BY 1
+            ), value AS (
+                SELECT s.warehouse_id,
+                       sum(s.opening * COALESCE(c.opening, 0)) AS opening,
+                       sum(s.closing * COALESCE(c.closing, 0)) AS closing
+                  FROM stock s LEFT JOIN cost c ON c.product_id = s.product_id
+                 GROUP BY s.warehouse_id
+            )
+            SELECT w.id, COALESCE(cogs.value, 0),
+                   (COALESCE(v.opening, 0) + COALESCE(v.closing, 0)) / 2
+              FROM stock_warehouse w
+              LEFT JOIN cogs ON cogs.warehouse_id = w.id
+              LEFT JOIN value v ON v.warehouse_id = w.id
+             WHERE w.company_id = %(company)s AND w.active
+             ORDER BY w.id
+            """,
+            params,
+        )
+        return [
+            dict(self._ratio("rotation", cogs, average, percent=False), warehouse_id=warehouse)
+            for warehouse, cogs, average in rows
+        ]
 
     def _slow_moving(self, params):
         params = dict(params, slow_days=SLOW_DAYS)
@@ -405,10 +492,15 @@ class UnifyxKpiValue(models.Model):
             targets[kpi] = ("sale.order", company + [("state", "=", "sale")])
         for kpi in ("purchase_to_receive", "purchase_to_bill"):
             targets[kpi] = ("purchase.order", company + [("state", "in", ("purchase", "done"))])
-        targets["rotation"] = (
-            "stock.valuation.layer",
-            company + [("create_date", ">=", start), ("create_date", "<", end)],
-        )
+        layers = company + [("create_date", ">=", start), ("create_date", "<", end)]
+        if self.warehouse_id:
+            # The warehouse's layers: of the moves out of it or into it.
+            layers += [
+                "|",
+                ("stock_move_id.location_id.warehouse_id", "=", self.warehouse_id.id),
+                ("stock_move_id.location_dest_id.warehouse_id", "=", self.warehouse_id.id),
+            ]
+        targets["rotation"] = ("stock.valuation.layer", layers)
         model, domain = targets[self.kpi]
         return {
             "type": "ir.actions.act_window",
