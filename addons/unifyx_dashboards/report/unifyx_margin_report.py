@@ -194,12 +194,15 @@ class UnifyxMarginReport(models.Model):
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
-        # A group's margin % is its margin over its revenue, not the average
-        # of its lines' percentages.
         pairs = (
             ("margin_percent", "margin", "revenue"),
             ("expected_margin_percent", "expected_margin", "expected_revenue"),
         )
+        # A group's margin % is its margin over its revenue, not the average
+        # of its lines' percentages: the percentages are left out of the SQL
+        # aggregate (a wasted expression per line), unless sorted on, and
+        # derived per group.
+        percents = {percent for percent, _m, _r in pairs if percent not in (orderby or "")}
         names = {spec.split(":")[0] for spec in fields}
         extra = [
             name
@@ -210,7 +213,7 @@ class UnifyxMarginReport(models.Model):
         ]
         groups = super().read_group(
             domain,
-            list(fields) + extra,
+            [spec for spec in fields if spec.split(":")[0] not in percents] + extra,
             groupby,
             offset=offset,
             limit=limit,
@@ -219,6 +222,6 @@ class UnifyxMarginReport(models.Model):
         )
         for group in groups:
             for percent, margin, revenue in pairs:
-                if percent in group and margin in group and revenue in group:
+                if percent in names:
                     group[percent] = group[margin] / group[revenue] * 100 if group[revenue] else 0.0
         return groups
