@@ -50,6 +50,20 @@ class UnifyxKpiValue(models.Model):
         )
     ]
 
+    def init(self):
+        # The KPIs read a company's valuation layers by date (cost of goods
+        # sold, stock value at a date, average costs): without this index every
+        # layer and every move is read.
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE INDEX IF NOT EXISTS unifyx_kpi_valuation_layer_date_index
+                    ON stock_valuation_layer (company_id, create_date)
+                    INCLUDE (product_id, stock_move_id, value, quantity)
+                """
+            )
+        )
+
     # ------------------------------------------------------------- refreshing
     @api.model
     def _refresh(self, companies=None, months=12, today=None):
@@ -291,43 +305,58 @@ class UnifyxKpiValue(models.Model):
     def _rotation(self, params):
         # Cost of goods sold: the value of the layers of deliveries to customers,
         # net of customer returns; over the average of the opening and closing
-        # stock values. For the company, then for each warehouse.
-        ((cogs,),) = self._query(
+        # stock values. For the company, and for each warehouse: layers belong
+        # to the company, not to a warehouse, so a warehouse's stock value at a
+        # date is its quantities then at the product's average cost from the
+        # layers until then; transfers between warehouses move value too.
+        # Three small queries rather than one: each stays under PostgreSQL's
+        # JIT threshold, whose compiling would cost more than the query.
+        cogs = dict(
+            self._query(
+                """
+                SELECT COALESCE(src.warehouse_id, dst.warehouse_id), -sum(svl.value)
+                  FROM stock_valuation_layer svl
+                  JOIN stock_move sm ON sm.id = svl.stock_move_id
+                  JOIN stock_location src ON src.id = sm.location_id
+                  JOIN stock_location dst ON dst.id = sm.location_dest_id
+                 WHERE svl.company_id = %(company)s
+                   AND svl.create_date >= %(start)s AND svl.create_date < %(end)s
+                   AND (dst.usage = 'customer' OR src.usage = 'customer')
+                 GROUP BY 1
+                """,
+                params,
+            )
+        )
+        # Per product: value and quantity of the layers before the start and the end.
+        layers = self._query(
             """
-            SELECT COALESCE(-sum(svl.value), 0)
-              FROM stock_valuation_layer svl
-              JOIN stock_move sm ON sm.id = svl.stock_move_id
-              JOIN stock_location src ON src.id = sm.location_id
-              JOIN stock_location dst ON dst.id = sm.location_dest_id
-             WHERE svl.company_id = %(company)s
-               AND svl.create_date >= %(start)s AND svl.create_date < %(end)s
-               AND (dst.usage = 'customer' OR src.usage = 'customer')
+            SELECT product_id,
+                   COALESCE(sum(value) FILTER (WHERE create_date < %(start)s), 0),
+                   COALESCE(sum(quantity) FILTER (WHERE create_date < %(start)s), 0),
+                   sum(value), sum(quantity)
+              FROM stock_valuation_layer
+             WHERE company_id = %(company)s AND create_date < %(end)s
+             GROUP BY product_id
             """,
             params,
         )
-        average = (self._stock_value(params, "start") + self._stock_value(params, "end")) / 2
-        return [
-            self._ratio("rotation", cogs, average, percent=False),
-            *self._rotation_per_warehouse(params),
-        ]
-
-    def _rotation_per_warehouse(self, params):
-        # Valuation layers belong to the company, not to a warehouse: a
-        # warehouse's stock value at a date is its quantities then (today's
-        # quants less the moves in or out since) at the product's average cost
-        # from the layers until then, so transfers between warehouses move
-        # value too. Its cost of goods sold: the layers of its deliveries to
-        # customers net of the returns into it.
-        rows = self._query(
+        opening = sum(row[1] for row in layers)
+        closing = sum(row[3] for row in layers)
+        unit_costs = {
+            product: (
+                opening_value / opening_qty if opening_qty else 0,
+                closing_value / closing_qty if closing_qty else 0,
+            )
+            for product, opening_value, opening_qty, closing_value, closing_qty in layers
+        }
+        # Per warehouse and product: the quantities then, today's quants less
+        # the moves into the warehouse (or plus those out of it) since.
+        stock = self._query(
             """
             WITH loc AS (
                 SELECT id, warehouse_id FROM stock_location
                  WHERE usage = 'internal' AND warehouse_id IS NOT NULL
                    AND company_id = %(company)s
-            ), quant AS (
-                SELECT loc.warehouse_id, sq.product_id, sum(sq.quantity) AS qty
-                  FROM stock_quant sq JOIN loc ON loc.id = sq.location_id
-                 GROUP BY loc.warehouse_id, sq.product_id
             ), moves AS (
                 SELECT sm.location_id, sm.location_dest_id, sm.product_id, sm.date,
                        sm.quantity / mu.factor * pu.factor AS qty
@@ -338,62 +367,49 @@ class UnifyxKpiValue(models.Model):
                   JOIN uom_uom pu ON pu.id = pt.uom_id
                  WHERE sm.company_id = %(company)s AND sm.state = 'done'
                    AND sm.date >= %(start)s
-            ), moved AS (
-                -- Net quantity into each warehouse since the start, and since the end.
-                SELECT warehouse_id, product_id, sum(qty) AS since_start,
-                       COALESCE(sum(qty) FILTER (WHERE date >= %(end)s), 0) AS since_end
-                  FROM (SELECT loc.warehouse_id, m.product_id, m.date, m.qty
-                          FROM moves m JOIN loc ON loc.id = m.location_dest_id
-                        UNION ALL
-                        SELECT loc.warehouse_id, m.product_id, m.date, -m.qty
-                          FROM moves m JOIN loc ON loc.id = m.location_id) inout
-                 GROUP BY warehouse_id, product_id
-            ), stock AS (
-                SELECT warehouse_id, product_id,
-                       COALESCE(q.qty, 0) - COALESCE(m.since_start, 0) AS opening,
-                       COALESCE(q.qty, 0) - COALESCE(m.since_end, 0) AS closing
-                  FROM quant q FULL JOIN moved m USING (warehouse_id, product_id)
-            ), cost AS (
-                SELECT product_id,
-                       sum(value) FILTER (WHERE create_date < %(start)s)
-                       / NULLIF(sum(quantity) FILTER (WHERE create_date < %(start)s), 0)
-                           AS opening,
-                       sum(value) / NULLIF(sum(quantity), 0) AS closing
-                  FROM stock_valuation_layer
-                 WHERE company_id = %(company)s AND create_date < %(end)s
-                 GROUP BY product_id
-            ), cogs AS (
-                SELECT COALESCE(src.warehouse_id, dst.warehouse_id) AS warehouse_id,
-                       -sum(svl.value) AS value
-                  FROM stock_valuation_layer svl
-                  JOIN stock_move sm ON sm.id = svl.stock_move_id
-                  JOIN stock_location src ON src.id = sm.location_id
-                  JOIN stock_location dst ON dst.id = sm.location_dest_id
-                 WHERE svl.company_id = %(company)s
-                   AND svl.create_date >= %(start)s AND svl.create_date < %(end)s
-                   AND (dst.usage = 'customer' OR src.usage = 'customer')
-                 GROUP BY 1
-            ), value AS (
-                SELECT s.warehouse_id,
-                       sum(s.opening * COALESCE(c.opening, 0)) AS opening,
-                       sum(s.closing * COALESCE(c.closing, 0)) AS closing
-                  FROM stock s LEFT JOIN cost c ON c.product_id = s.product_id
-                 GROUP BY s.warehouse_id
+            ), changes AS (
+                SELECT loc.warehouse_id, sq.product_id, sq.quantity AS now,
+                       0 AS since_start, 0 AS since_end
+                  FROM stock_quant sq JOIN loc ON loc.id = sq.location_id
+                UNION ALL
+                SELECT loc.warehouse_id, m.product_id, 0, m.qty,
+                       CASE WHEN m.date >= %(end)s THEN m.qty ELSE 0 END
+                  FROM moves m JOIN loc ON loc.id = m.location_dest_id
+                UNION ALL
+                SELECT loc.warehouse_id, m.product_id, 0, -m.qty,
+                       CASE WHEN m.date >= %(end)s THEN -m.qty ELSE 0 END
+                  FROM moves m JOIN loc ON loc.id = m.location_id
             )
-            SELECT w.id, COALESCE(cogs.value, 0),
-                   (COALESCE(v.opening, 0) + COALESCE(v.closing, 0)) / 2
-              FROM stock_warehouse w
-              LEFT JOIN cogs ON cogs.warehouse_id = w.id
-              LEFT JOIN value v ON v.warehouse_id = w.id
-             WHERE w.company_id = %(company)s AND w.active
-             ORDER BY w.id
+            SELECT warehouse_id, product_id,
+                   sum(now) - sum(since_start), sum(now) - sum(since_end)
+              FROM changes GROUP BY warehouse_id, product_id
             """,
             params,
         )
-        return [
-            dict(self._ratio("rotation", cogs, average, percent=False), warehouse_id=warehouse)
-            for warehouse, cogs, average in rows
+        values = {}
+        for warehouse, product, opening_qty, closing_qty in stock:
+            opening_cost, closing_cost = unit_costs.get(product, (0, 0))
+            total = values.setdefault(warehouse, [0, 0])
+            total[0] += float(opening_qty) * float(opening_cost)
+            total[1] += float(closing_qty) * float(closing_cost)
+        warehouses = self.env["stock.warehouse"].search(
+            [("company_id", "=", params["company"])], order="id"
+        )
+        rows = [
+            self._ratio(
+                "rotation", sum(cogs.values()), (float(opening) + float(closing)) / 2, percent=False
+            )
         ]
+        for warehouse in warehouses:
+            opening_value, closing_value = values.get(warehouse.id, (0, 0))
+            average = (opening_value + closing_value) / 2
+            rows.append(
+                dict(
+                    self._ratio("rotation", cogs.get(warehouse.id), average, percent=False),
+                    warehouse_id=warehouse.id,
+                )
+            )
+        return rows
 
     def _slow_moving(self, params):
         params = dict(params, slow_days=SLOW_DAYS)
