@@ -85,42 +85,55 @@ class UnifyxMarginReport(models.Model):
     )
 
     def init(self):
+        # One flat SELECT (no CTE or outer query): PostgreSQL then estimates the
+        # groups from the dimensions' statistics and aggregates by hashing
+        # instead of sorting every line. The index lets it read the confirmed
+        # lines' figures without their (wide) rows.
+        self.env.cr.execute(
+            SQL(
+                """
+            CREATE INDEX IF NOT EXISTS unifyx_margin_report_line_index
+                ON sale_order_line (order_id)
+                INCLUDE (product_id, product_uom_qty, unifyx_expected_revenue,
+                         unifyx_expected_cost, unifyx_expected_margin, unifyx_real_revenue,
+                         unifyx_real_cost, unifyx_real_margin, unifyx_below_floor)
+             WHERE display_type IS NULL
+            """
+            )
+        )
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
                 """
-            CREATE VIEW %s AS (
-            WITH lines AS (
-                SELECT sol.id, sol.id AS line_id, sol.order_id, so.date_order AS date,
-                       so.company_id, c.currency_id, sol.product_id, pt.categ_id,
-                       rp.commercial_partner_id AS partner_id,
-                       crp.customer_segment_id AS segment_id,
-                       so.user_id, so.team_id, so.warehouse_id,
-                       sol.product_uom_qty AS quantity,
-                       COALESCE(sol.unifyx_expected_revenue, 0) AS expected_revenue,
-                       COALESCE(sol.unifyx_expected_cost, 0) AS expected_cost,
-                       COALESCE(sol.unifyx_expected_margin, 0) AS expected_margin,
-                       COALESCE(sol.unifyx_real_revenue, 0) AS revenue,
-                       COALESCE(sol.unifyx_real_cost, 0) AS cost,
-                       COALESCE(sol.unifyx_real_margin, 0) AS margin,
-                       COALESCE(sol.unifyx_below_floor, false) AS below_floor
-                  FROM sale_order_line sol
-                  JOIN sale_order so ON so.id = sol.order_id
-                  JOIN res_company c ON c.id = so.company_id
-                  JOIN res_partner rp ON rp.id = so.partner_id
-                  JOIN res_partner crp ON crp.id = rp.commercial_partner_id
-                  JOIN product_product pp ON pp.id = sol.product_id
-                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                 WHERE so.state = 'sale' AND sol.display_type IS NULL
-            )
-            SELECT l.*,
-                   CASE WHEN l.expected_revenue != 0
-                        THEN l.expected_margin / l.expected_revenue * 100 END
-                       AS expected_margin_percent,
-                   CASE WHEN l.revenue != 0 THEN l.margin / l.revenue * 100 END
-                       AS margin_percent
-              FROM lines l
-            )
+            CREATE VIEW %s AS
+            SELECT sol.id, sol.id AS line_id, sol.order_id, so.date_order AS date,
+                   so.company_id, c.currency_id, sol.product_id, pt.categ_id,
+                   rp.commercial_partner_id AS partner_id,
+                   crp.customer_segment_id AS segment_id,
+                   so.user_id, so.team_id, so.warehouse_id,
+                   sol.product_uom_qty AS quantity,
+                   COALESCE(sol.unifyx_expected_revenue, 0) AS expected_revenue,
+                   COALESCE(sol.unifyx_expected_cost, 0) AS expected_cost,
+                   COALESCE(sol.unifyx_expected_margin, 0) AS expected_margin,
+                   CASE WHEN sol.unifyx_expected_revenue != 0
+                        THEN COALESCE(sol.unifyx_expected_margin, 0)
+                             / sol.unifyx_expected_revenue * 100
+                   END AS expected_margin_percent,
+                   COALESCE(sol.unifyx_real_revenue, 0) AS revenue,
+                   COALESCE(sol.unifyx_real_cost, 0) AS cost,
+                   COALESCE(sol.unifyx_real_margin, 0) AS margin,
+                   CASE WHEN sol.unifyx_real_revenue != 0
+                        THEN COALESCE(sol.unifyx_real_margin, 0) / sol.unifyx_real_revenue * 100
+                   END AS margin_percent,
+                   COALESCE(sol.unifyx_below_floor, false) AS below_floor
+              FROM sale_order_line sol
+              JOIN sale_order so ON so.id = sol.order_id
+              JOIN res_company c ON c.id = so.company_id
+              JOIN res_partner rp ON rp.id = so.partner_id
+              JOIN res_partner crp ON crp.id = rp.commercial_partner_id
+              JOIN product_product pp ON pp.id = sol.product_id
+              JOIN product_template pt ON pt.id = pp.product_tmpl_id
+             WHERE so.state = 'sale' AND sol.display_type IS NULL
             """,
                 SQL.identifier(self._table),
             )
@@ -194,12 +207,15 @@ class UnifyxMarginReport(models.Model):
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
-        # A group's margin % is its margin over its revenue, not the average
-        # of its lines' percentages.
         pairs = (
             ("margin_percent", "margin", "revenue"),
             ("expected_margin_percent", "expected_margin", "expected_revenue"),
         )
+        # A group's margin % is its margin over its revenue, not the average
+        # of its lines' percentages: the percentages are left out of the SQL
+        # aggregate (a wasted expression per line), unless sorted on, and
+        # derived per group.
+        percents = {percent for percent, _m, _r in pairs if percent not in (orderby or "")}
         names = {spec.split(":")[0] for spec in fields}
         extra = [
             name
@@ -208,9 +224,20 @@ class UnifyxMarginReport(models.Model):
             for name in (margin, revenue)
             if name not in names
         ]
-        groups = super().read_group(
+        # Grouped by many2ones only (customer, family, product...), unsorted
+        # and unlimited as the pivot asks: ordering in SQL by the comodels'
+        # orders (names) joins them before aggregating every line and makes
+        # PostgreSQL sort them all; the groups are sorted here instead.
+        specs = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        specs = specs[:1] if lazy else specs
+        by_key = bool(specs) and not (orderby or offset or limit)
+        by_key = by_key and all(
+            getattr(self._fields.get(spec), "type", None) == "many2one" for spec in specs
+        )
+        model = self.with_context(unifyx_order_by_key=True) if by_key else self
+        groups = super(UnifyxMarginReport, model).read_group(
             domain,
-            list(fields) + extra,
+            [spec for spec in fields if spec.split(":")[0] not in percents] + extra,
             groupby,
             offset=offset,
             limit=limit,
@@ -219,6 +246,36 @@ class UnifyxMarginReport(models.Model):
         )
         for group in groups:
             for percent, margin, revenue in pairs:
-                if percent in group and margin in group and revenue in group:
+                if percent in names:
                     group[percent] = group[margin] / group[revenue] * 100 if group[revenue] else 0.0
-        return groups
+        return self._sort_groups(groups, specs) if by_key else groups
+
+    @api.model
+    def _read_group_orderby(self, order, groupby_terms, query):
+        if self.env.context.get("unifyx_order_by_key"):
+            return SQL()
+        return super()._read_group_orderby(order, groupby_terms, query)
+
+    @api.model
+    def _sort_groups(self, groups, specs):
+        """``groups`` in the order of their many2one ``specs``' comodels, empty
+        values last, as SQL would have sorted them."""
+        ranks = {}
+        for spec in specs:
+            field = self._fields[spec]
+            ids = {group[spec][0] for group in groups if group[spec]}
+            records = (
+                self.env[field.comodel_name]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("id", "in", list(ids))])
+            )
+            ranks[spec] = {record_id: rank for rank, record_id in enumerate(records.ids)}
+
+        def key(group):
+            return tuple(
+                ranks[spec].get(group[spec][0], len(ranks[spec])) if group[spec] else len(groups)
+                for spec in specs
+            )
+
+        return sorted(groups, key=key)

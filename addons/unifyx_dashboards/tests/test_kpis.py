@@ -38,14 +38,14 @@ class TestKpis(UnifyxCase):
         self.env.cr.execute(query, params)
         self.env.invalidate_all()
 
-    def _count(self, product, counted):
+    def _count(self, product, counted, location=None):
         quant = (
             self.env["stock.quant"]
             .with_context(inventory_mode=True)
             .create(
                 {
                     "product_id": product.id,
-                    "location_id": self.stock.id,
+                    "location_id": (location or self.stock).id,
                     "inventory_quantity": counted,
                 }
             )
@@ -150,6 +150,81 @@ class TestKpis(UnifyxCase):
             ),
             1,
         )
+
+    def test_rotation_per_warehouse(self):
+        south = self.env["stock.warehouse"].create(
+            {"name": "KPI South", "code": "KPIS", "company_id": self.company.id}
+        )
+        # In March, at a cost of 10: 50 of A counted in the first warehouse and
+        # 30 in the second, 10 sold from the first, then 10 moved from the
+        # first to the second (a transfer: no valuation layer).
+        self._count(self.product, 50)
+        self._count(self.product, 30, location=south.lot_stock_id)
+        self._sale(10, T)
+        transfer = self.env["stock.picking"].create(
+            {
+                "picking_type_id": self.warehouse.int_type_id.id,
+                "location_id": self.stock.id,
+                "location_dest_id": south.lot_stock_id.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": "KPI transfer",
+                            "product_id": self.product.id,
+                            "product_uom_qty": 10,
+                            "location_id": self.stock.id,
+                            "location_dest_id": south.lot_stock_id.id,
+                        }
+                    )
+                ],
+            }
+        )
+        transfer.action_confirm()
+        transfer.move_ids.quantity = 10
+        transfer.button_validate()
+        self.assertEqual(transfer.state, "done")
+        self._sql("UPDATE stock_move SET date = %s WHERE company_id = %s", T, self.company.id)
+        layers = "UPDATE stock_valuation_layer SET create_date = %s WHERE company_id = %s"
+        self._sql(layers, T, self.company.id)
+
+        values = self._values()
+        # The company: cost of goods sold 100 over (0 + 700) / 2.
+        self.assertAlmostEqual(values[("rotation", None)]["value"], 100 / 350)
+        # The first warehouse ends March with 50 - 10 - 10 = 30 (300): 100 over
+        # (0 + 300) / 2; the second with 30 + 10 = 40 (400) and nothing sold.
+        first = values[("rotation", self.warehouse.id)]
+        self.assertAlmostEqual((first["numerator"], first["denominator"]), (100.0, 150.0))
+        self.assertAlmostEqual(first["value"], 100 / 150)
+        second = values[("rotation", south.id)]
+        self.assertAlmostEqual((second["numerator"], second["denominator"]), (0.0, 200.0))
+        self.assertEqual(second["value"], 0.0)
+        # April opens and closes with March's closing stock: 300 and 400.
+        april = self._values((date(2025, 4, 1), date(2025, 4, 30)))
+        self.assertAlmostEqual(april[("rotation", self.warehouse.id)]["denominator"], 300.0)
+        self.assertAlmostEqual(april[("rotation", south.id)]["denominator"], 400.0)
+
+        # Stored per warehouse; a warehouse's value opens the layers of its moves.
+        Kpi = self.env["unifyx.kpi.value"]
+        Kpi._store(self.company, *MARCH, list(values.values()))
+        stored = Kpi.search(
+            [
+                ("company_id", "=", self.company.id),
+                ("kpi", "=", "rotation"),
+                ("warehouse_id", "=", south.id),
+            ]
+        )
+        action = stored.action_open_records()
+        south_layers = self.env[action["res_model"]].search(action["domain"])
+        self.assertEqual(south_layers.stock_move_id.location_dest_id, south.lot_stock_id)
+        whole = Kpi.search(
+            [
+                ("company_id", "=", self.company.id),
+                ("kpi", "=", "rotation"),
+                ("warehouse_id", "=", False),
+            ]
+        )
+        action = whole.action_open_records()
+        self.assertEqual(len(self.env[action["res_model"]].search(action["domain"])), 3)
 
     def test_snapshots_slow_movers_and_backorders(self):
         self._count(self.product, 50)

@@ -64,12 +64,16 @@ class TestMarginReport(UnifyxCase):
         self.assertAlmostEqual(
             sum(rows.mapped("expected_margin")), sum(lines.mapped("unifyx_expected_margin"))
         )
-        groups = {
-            g["partner_id"][0]: g
-            for g in Report.read_group(
-                [("order_id", "in", orders.ids)], ["margin_percent"], ["partner_id"]
-            )
-        }
+        listed = Report.read_group(
+            [("order_id", "in", orders.ids)], ["margin_percent"], ["partner_id"]
+        )
+        # Sorted after aggregating, as SQL sorts them when asked to: by name.
+        self.assertEqual([g["partner_id"][0] for g in listed], [self.bad.id, self.good.id])
+        in_sql = Report.read_group(
+            [("order_id", "in", orders.ids)], ["margin"], ["partner_id"], orderby="partner_id"
+        )
+        self.assertEqual([g["partner_id"] for g in listed], [g["partner_id"] for g in in_sql])
+        groups = {g["partner_id"][0]: g for g in listed}
         # Good: revenue 150 + 70 = 220, margin 220 - 150 = 70; a group's % is
         # its margin over its revenue, not the mean of its lines' %.
         good = groups[self.good.id]
