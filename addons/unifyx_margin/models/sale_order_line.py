@@ -381,6 +381,11 @@ class SaleOrderLine(models.Model):
             self.browse(idle_ids)._unifyx_set_real({})
         if not lines:
             return
+        # The stored values in one query, so that only what changed is assigned
+        # (a landed cost changes a few fields of each line).
+        self.browse([line.id for line, _done in lines if line.id]).fetch(
+            [name for name, f in self._fields.items() if f.compute == "_compute_unifyx_real_margin"]
+        )
         moves = self.env["stock.move"].concat(*(done for _line, done in lines))
         # One read of every layer of every move of the batch.
         move_values = defaultdict(float)
