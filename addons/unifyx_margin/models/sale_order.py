@@ -5,6 +5,7 @@ from datetime import timedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.tools import float_compare
 
 from ..tools.margin import below_floor, margin_percent
 
@@ -121,23 +122,43 @@ class SaleOrder(models.Model):
 
     def _unifyx_refresh_margin(self):
         """Re-cost draft lines and re-resolve their floors now: the product cost or
-        the floors may have changed since the line was quoted."""
-        lines = self.filtered(lambda o: o.state in ("draft", "sent")).order_line
+        the floors may have changed since the line was quoted. Only the lines whose
+        cost or floor did change are recomputed, with what depends on them."""
+        # sudo: costs are read by whoever confirms, salespeople included.
+        lines = self.filtered(lambda o: o.state in ("draft", "sent")).order_line.sudo()
         if not lines:
             return
         Line = self.env["sale.order.line"]
-        for field in Line._fields.values():
-            if field.compute in (
-                "_compute_unifyx_expected_unit_cost",
-                "_compute_unifyx_expected_margin",
-                "_compute_unifyx_floor",
-            ):
-                self.env.add_to_compute(field, lines)
+        digits = self.env["decimal.precision"].precision_get("Product Price")
+        costs = lines._unifyx_current_unit_costs()
+        recost = lines.filtered(
+            lambda line: float_compare(
+                line.unifyx_expected_unit_cost, costs[line], precision_digits=digits
+            )
+        )
+        if recost:
+            self.env.add_to_compute(Line._fields["unifyx_expected_unit_cost"], recost)
+            recost.modified(["unifyx_expected_unit_cost"])
+        floor_fields = [
+            name for name, field in Line._fields.items() if field.compute == "_compute_unifyx_floor"
+        ]
+        moved = [
+            line.id
+            for line, values in lines._unifyx_floor_values().items()
+            if any(
+                line._fields[name].convert_to_cache(value, line)
+                != line._fields[name].convert_to_cache(line[name], line)
+                for name, value in values.items()
+            )
+        ]
+        if moved:
+            moved_lines = lines.browse(moved)
+            for name in floor_fields:
+                self.env.add_to_compute(Line._fields[name], moved_lines)
+            moved_lines.modified(floor_fields)
+        # Exceptions also come from outside the lines' margins (discount limits).
         for field in self._fields.values():
-            if field.compute in (
-                "_compute_unifyx_margin_totals",
-                "_compute_unifyx_exception_type_ids",
-            ):
+            if field.compute == "_compute_unifyx_exception_type_ids":
                 self.env.add_to_compute(field, lines.order_id)
         lines.order_id.flush_recordset()
         lines.flush_recordset()
@@ -163,9 +184,12 @@ class SaleOrder(models.Model):
         return res
 
     def write(self, vals):
-        if vals.get("state") == "sale" and not self.env.context.get("unifyx_margin_checked"):
+        if vals.get("state") == "sale":
             # No way round a blocking floor, RPC included.
-            to_confirm = self.filtered(lambda o: o.state in ("draft", "sent"))
+            checked = self.env.cr.cache.get("unifyx_margin_checked", ())
+            to_confirm = self.filtered(
+                lambda o: o.state in ("draft", "sent") and o.id not in checked
+            )
             to_confirm._unifyx_refresh_margin()
             to_confirm.order_line._unifyx_check_blocked()
         return super().write(vals)
@@ -174,8 +198,14 @@ class SaleOrder(models.Model):
         self._unifyx_refresh_margin()
         self.order_line._unifyx_check_blocked()
         below = self.filtered(lambda o: o.state in ("draft", "sent") and o.unifyx_below_floor)
-        # Checked just above: the state write need not re-cost the lines.
-        res = super(SaleOrder, self.with_context(unifyx_margin_checked=True)).action_confirm()
+        # Checked just above: the state write need not re-cost the lines. Kept on
+        # the cursor, not in the context, which a client could forge.
+        checked = self.env.cr.cache.setdefault("unifyx_margin_checked", set())
+        checked.update(self.ids)
+        try:
+            res = super().action_confirm()
+        finally:
+            checked.difference_update(self.ids)
         below.filtered(lambda o: o.state == "sale")._unifyx_margin_notify("approved")
         return res
 

@@ -273,11 +273,34 @@ class SaleOrderLine(models.Model):
             cost = line.unifyx_expected_unit_cost * line.product_uom_qty
             freight = line._unifyx_freight(rates, revenue, line.product_uom_qty)
             margin = revenue - cost - freight
-            line.unifyx_expected_revenue = revenue
-            line.unifyx_expected_cost = cost
-            line.unifyx_expected_freight = freight
-            line.unifyx_expected_margin = margin
-            line.unifyx_expected_margin_percent = margin_percent(margin, revenue)
+            line._unifyx_set_changed(
+                {
+                    "unifyx_expected_revenue": revenue,
+                    "unifyx_expected_cost": cost,
+                    "unifyx_expected_freight": freight,
+                    "unifyx_expected_margin": margin,
+                    "unifyx_expected_margin_percent": margin_percent(margin, revenue),
+                }
+            )
+
+    def _unifyx_set_changed(self, values):
+        """Assign only the values that differ from the cached ones. Confirming
+        moves the order date, hence the currency rate, and recomputes every
+        line although nothing changes; assigning a Monetary looks up the
+        record's currency, most of the cost of such a recompute."""
+        self.ensure_one()
+        cache = self.env.cache
+        currency = self.company_currency_id
+        for fname, value in values.items():
+            field = self._fields[fname]
+            if cache.contains(self, field):
+                if field.type == "monetary" and currency:
+                    new = currency.round(value)
+                else:
+                    new = field.convert_to_cache(value, self)
+                if cache.get(self, field) == new:
+                    continue
+            self[fname] = value
 
     def _unifyx_to_company_currency(self, amount):
         # currency_rate is the rate of the order currency against the company's
@@ -286,7 +309,9 @@ class SaleOrderLine(models.Model):
         return self.company_currency_id.round(amount / rate) if self.company_currency_id else amount
 
     def _unifyx_freight_rates(self):
-        """{company id: freight rates} in one query for all the lines' companies."""
+        """A function (line) -> the freight rate of the line, reading the rates
+        of all the lines' companies in one query and matching each combination
+        of company, category, warehouse and delivery method once."""
         rates = defaultdict(lambda: self.env["unifyx.margin.freight.rate"])
         for rate in (
             self.env["unifyx.margin.freight.rate"]
@@ -294,17 +319,29 @@ class SaleOrderLine(models.Model):
             .search([("company_id", "in", self.company_id.ids)])
         ):
             rates[rate.company_id.id] |= rate
-        return rates
+        matched = {}
+
+        def match(line):
+            categ, order = line.product_id.categ_id, line.order_id
+            key = (line.company_id.id, categ.id, order.warehouse_id.id, order.carrier_id.id)
+            if key not in matched:
+                matched[key] = rates[key[0]]._match(categ, order.warehouse_id, order.carrier_id)
+            return matched[key]
+
+        return match
 
     def _unifyx_freight(self, rates, revenue, qty):
-        """Freight of ``qty`` (line UoM) for ``revenue`` (company currency)."""
+        """Freight of ``qty`` (line UoM) for ``revenue`` (company currency);
+        ``rates`` as returned by _unifyx_freight_rates()."""
         if self.display_type or not self.product_id or self.product_id.type == "service":
             return 0.0
-        rate = rates[self.company_id.id]._match(
-            self.product_id.categ_id, self.order_id.warehouse_id, self.order_id.carrier_id
-        )
+        rate = rates(self)
         if not rate:
             return 0.0
+        if rate.rate_type == "percent":
+            return self.company_currency_id.round(
+                freight_amount(rate.rate_type, rate.rate, revenue, 0.0)
+            )
         product_qty = self.product_uom._compute_quantity(
             qty, self.product_id.uom_id, raise_if_failure=False
         )
@@ -327,8 +364,29 @@ class SaleOrderLine(models.Model):
         "order_id.carrier_id",
     )
     def _compute_unifyx_real_margin(self):
-        lines = self.filtered(lambda line: not line.display_type and line.product_id)
-        moves = lines.move_ids.filtered(lambda m: m.state == "done")
+        # Lines with nothing delivered nor invoiced (every line of a quotation or
+        # of a just confirmed order) have a zero real margin: set in one go.
+        idle_ids, lines = [], []
+        for line in self:
+            done = line.move_ids.filtered(lambda m: m.state == "done")
+            if (
+                line.display_type
+                or not line.product_id
+                or not (done or line.qty_delivered or line.invoice_lines)
+            ):
+                idle_ids.append(line.id)
+            else:
+                lines.append((line, done))
+        if idle_ids:
+            self.browse(idle_ids)._unifyx_set_real({})
+        if not lines:
+            return
+        # The stored values in one query, so that only what changed is assigned
+        # (a landed cost changes a few fields of each line).
+        self.browse([line.id for line, _done in lines if line.id]).fetch(
+            [name for name, f in self._fields.items() if f.compute == "_compute_unifyx_real_margin"]
+        )
+        moves = self.env["stock.move"].concat(*(done for _line, done in lines))
         # One read of every layer of every move of the batch.
         move_values = defaultdict(float)
         out_layer_ids = []
@@ -338,6 +396,8 @@ class SaleOrderLine(models.Model):
             .search_read(
                 [("stock_move_id", "in", moves.ids)], ["stock_move_id", "value", "quantity"]
             )
+            if moves
+            else []
         )
         out_moves = moves.filtered(lambda m: m.location_dest_id.usage == "customer")
         out_move_ids = set(out_moves.ids)
@@ -349,11 +409,7 @@ class SaleOrderLine(models.Model):
         adjustments = self._unifyx_adjustments_after_delivery(out_layer_ids)
         landed = adjustments["landed"]
         rates = self._unifyx_freight_rates()
-        for line in self:
-            if line not in lines:
-                line._unifyx_set_real({})
-                continue
-            done = line.move_ids.filtered(lambda m: m.state == "done")
+        for line, done in lines:
             outs = done & out_moves
             returns = done - outs
             delivered = -sum(move_values[m.id] for m in outs)
@@ -412,16 +468,24 @@ class SaleOrderLine(models.Model):
             + stages.get("freight", 0.0)
         )
         revenue = stages.get("revenue", 0.0)
-        self.unifyx_delivered_cost = stages.get("delivered", 0.0)
-        self.unifyx_returned_cost = stages.get("returned", 0.0)
-        self.unifyx_landed_cost = stages.get("landed", 0.0)
-        self.unifyx_price_diff_cost = stages.get("price_diff", 0.0)
-        self.unifyx_freight_cost = stages.get("freight", 0.0)
-        self.unifyx_credited_amount = stages.get("credited", 0.0)
-        self.unifyx_real_revenue = revenue
-        self.unifyx_real_cost = cost
-        self.unifyx_real_margin = revenue - cost
-        self.unifyx_real_margin_percent = margin_percent(revenue - cost, revenue)
+        values = {
+            "unifyx_delivered_cost": stages.get("delivered", 0.0),
+            "unifyx_returned_cost": stages.get("returned", 0.0),
+            "unifyx_landed_cost": stages.get("landed", 0.0),
+            "unifyx_price_diff_cost": stages.get("price_diff", 0.0),
+            "unifyx_freight_cost": stages.get("freight", 0.0),
+            "unifyx_credited_amount": stages.get("credited", 0.0),
+            "unifyx_real_revenue": revenue,
+            "unifyx_real_cost": cost,
+            "unifyx_real_margin": revenue - cost,
+            "unifyx_real_margin_percent": margin_percent(revenue - cost, revenue),
+        }
+        if len(self) == 1:
+            self._unifyx_set_changed(values)
+            return
+        # Several lines: the same values, one assignment per field.
+        for fname, value in values.items():
+            self[fname] = value
 
     @api.model
     def _unifyx_adjustments_after_delivery(self, out_layer_ids):
@@ -588,6 +652,12 @@ class SaleOrderLine(models.Model):
         "company_id",
     )
     def _compute_unifyx_floor(self):
+        for line, values in self._unifyx_floor_values().items():
+            line._unifyx_set_changed(values)
+
+    def _unifyx_floor_values(self):
+        """{line: values of the floor fields}: the floors of the lines' companies
+        read in one query, resolved once per customer, segment and category."""
         floors = defaultdict(lambda: self.env["unifyx.margin.floor"])
         for floor in (
             self.env["unifyx.margin.floor"]
@@ -595,37 +665,48 @@ class SaleOrderLine(models.Model):
             .search([("company_id", "in", self.company_id.ids)])
         ):
             floors[floor.company_id.id] |= floor
-        scope_labels = dict(
-            self.env["unifyx.margin.floor"]._fields["scope"]._description_selection(self.env)
-        )
+        Floor = self.env["unifyx.margin.floor"]
+        scope_labels = dict(Floor._fields["scope"]._description_selection(self.env))
+        policy_labels = dict(Floor._fields["policy"]._description_selection(self.env))
+        resolved = {}
+        result = {}
         for line in self:
-            floor = self.env["unifyx.margin.floor"]
+            floor = Floor
             if not line.display_type and line.product_id:
                 partner = line.order_id.partner_id.commercial_partner_id
-                floor = floors[line.company_id.id]._resolve(
-                    partner, partner.customer_segment_id, line.product_id.categ_id
+                key = (
+                    line.company_id.id,
+                    partner.id,
+                    partner.customer_segment_id.id,
+                    line.product_id.categ_id.id,
                 )
+                if key not in resolved:
+                    resolved[key] = floors[key[0]]._resolve(
+                        partner, partner.customer_segment_id, line.product_id.categ_id
+                    )
+                floor = resolved[key]
             margin = line.unifyx_expected_margin
             revenue = line.unifyx_expected_revenue
             below = bool(floor) and below_floor(margin, revenue, floor.min_margin_percent)
-            line.unifyx_floor_id = floor
-            line.unifyx_below_floor = below
-            line.unifyx_below_cost = below and margin < 0
-            line.unifyx_floor_message = (
-                self.env._(
-                    "Margin %(margin).1f %% below the floor of %(floor).1f %% (%(origin)s: "
-                    "%(name)s, %(policy)s)",
-                    margin=margin_percent(margin, revenue) * 100,
-                    floor=floor.min_margin_percent,
-                    origin=scope_labels[floor.scope],
-                    name=floor.display_name,
-                    policy=dict(floor._fields["policy"]._description_selection(self.env))[
-                        floor.policy
-                    ],
-                )
-                if below
-                else False
-            )
+            result[line] = {
+                "unifyx_floor_id": floor,
+                "unifyx_below_floor": below,
+                "unifyx_below_cost": below and margin < 0,
+                "unifyx_floor_message": (
+                    self.env._(
+                        "Margin %(margin).1f %% below the floor of %(floor).1f %% "
+                        "(%(origin)s: %(name)s, %(policy)s)",
+                        margin=margin_percent(margin, revenue) * 100,
+                        floor=floor.min_margin_percent,
+                        origin=scope_labels[floor.scope],
+                        name=floor.display_name,
+                        policy=policy_labels[floor.policy],
+                    )
+                    if below
+                    else False
+                ),
+            }
+        return result
 
     def _unifyx_check_blocked(self):
         """Refuse lines below a blocking floor."""

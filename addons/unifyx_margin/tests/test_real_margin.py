@@ -43,6 +43,8 @@ class TestRealMargin(MarginCase):
         cost = self.landed_cost(r1, 20.0)
         self.assertEqual(cost.stock_valuation_layer_ids.value, 8.0)
         self.assertAlmostEqual(line.unifyx_landed_cost, 12.0)
+        # The order's total follows its line.
+        self.assertAlmostEqual(order.unifyx_real_margin, line.unifyx_real_margin)
 
         second = self.deliver(order, {self.product_fifo: 9})
         second_value = sum(second.move_ids.stock_valuation_layer_ids.mapped("value"))
