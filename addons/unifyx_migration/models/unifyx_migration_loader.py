@@ -49,6 +49,19 @@ def _has_error(plan):
     return any(note.level == ERROR for _f, note in plan["notes"])
 
 
+def _partner_of(plan, field, value, partners_by_key):
+    """The one partner a cell names, or None with an error on the row: an
+    unknown or ambiguous partner is never guessed."""
+    partners = partners_by_key.get(value)
+    if not partners:
+        _error(plan, field, "unknown_" + field, value)
+    elif len(partners) > 1:
+        _error(plan, field, "ambiguous", value, count=len(partners))
+    else:
+        return partners
+    return None
+
+
 def _xmlid_name(value):
     return re.sub(r"[^\w\-]", "_", str(value))
 
@@ -414,14 +427,9 @@ class UnifyxMigrationLoader(models.AbstractModel):
                     )
                 seen_barcodes.setdefault(barcode, plan["row"])
             vendor = values.get("vendor")
-            if vendor:
-                partners = vendor_map.get(vendor)
-                if not partners:
-                    _error(plan, "vendor", "unknown_vendor", vendor)
-                elif len(partners) > 1:
-                    _error(plan, "vendor", "ambiguous", vendor, count=len(partners))
-                else:
-                    values["vendor_id"] = partners.id
+            partner = vendor and _partner_of(plan, "vendor", vendor, vendor_map)
+            if partner:
+                values["vendor_id"] = partner.id
 
     @api.model
     def _vendors(self, names):
@@ -691,17 +699,12 @@ class UnifyxMigrationLoader(models.AbstractModel):
             if start and end and end < start:
                 _error(plan, "date_end", "dates_reversed", end)
             customer = values.get("customer")
-            if customer:
-                partners = customers.get(customer)
-                if not partners:
-                    _error(plan, "customer", "unknown_customer", customer)
-                elif len(partners) > 1:
-                    _error(plan, "customer", "ambiguous", customer, count=len(partners))
-                else:
-                    values["customer_id"] = partners.id
-                    other = pricelist_of.setdefault(partners.id, values["pricelist"])
-                    if other != values["pricelist"]:
-                        _error(plan, "customer", "two_pricelists", customer, other=other)
+            partners = customer and _partner_of(plan, "customer", customer, customers)
+            if partners:
+                values["customer_id"] = partners.id
+                other = pricelist_of.setdefault(partners.id, values["pricelist"])
+                if other != values["pricelist"]:
+                    _error(plan, "customer", "two_pricelists", customer, other=other)
             if _has_error(plan):
                 continue
             values["product_id"] = product and products[product].id
@@ -866,14 +869,9 @@ class UnifyxMigrationLoader(models.AbstractModel):
             if len(prices) != 1:
                 _error(plan, "price", "one_price")
             customer = values.get("customer")
-            if customer:
-                partners = customers.get(customer)
-                if not partners:
-                    _error(plan, "customer", "unknown_customer", customer)
-                elif len(partners) > 1:
-                    _error(plan, "customer", "ambiguous", customer, count=len(partners))
-                else:
-                    values["customer_id"] = partners.id
+            partner = customer and _partner_of(plan, "customer", customer, customers)
+            if partner:
+                values["customer_id"] = partner.id
             found = contracts.get(name) or Contract
             if len(found) > 1:
                 _error(plan, "contract", "ambiguous", name, count=len(found))

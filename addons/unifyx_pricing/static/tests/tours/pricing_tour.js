@@ -9,10 +9,9 @@ import tourUtils from "@sale/js/tours/tour_utils";
 const CUSTOMER = "SARL Confort Lyon 3";
 const PRODUCT = "Prise 2P+T #002";
 
-registry.category("web_tour.tours").add("unifyx_consultant_enters_contract", {
-  url: "/odoo",
-  steps: () => [
-    ...stepUtils.goToAppSteps("unifyx_approvals.unifyx_root_menu", "Open UnifyX"),
+// UnifyX > Pricing > a menu of it.
+function openPricingMenu(menu, content) {
+  return [
     {
       content: "Open the Pricing menu",
       trigger:
@@ -20,10 +19,18 @@ registry.category("web_tour.tours").add("unifyx_consultant_enters_contract", {
       run: "click",
     },
     {
-      content: "Open the contracts",
-      trigger: "[data-menu-xmlid='unifyx_pricing.unifyx_price_contract_menu']",
+      content,
+      trigger: `[data-menu-xmlid='unifyx_pricing.${menu}']`,
       run: "click",
     },
+  ];
+}
+
+// A new contract named `name`, from the UnifyX app.
+function newContract(name) {
+  return [
+    ...stepUtils.goToAppSteps("unifyx_approvals.unifyx_root_menu", "Open UnifyX"),
+    ...openPricingMenu("unifyx_price_contract_menu", "Open the contracts"),
     {
       content: "New contract",
       trigger: ".o_list_button_add",
@@ -32,8 +39,15 @@ registry.category("web_tour.tours").add("unifyx_consultant_enters_contract", {
     {
       content: "Name it",
       trigger: ".o_field_widget[name=name] input",
-      run: "edit Tour contract",
+      run: `edit ${name}`,
     },
+  ];
+}
+
+registry.category("web_tour.tours").add("unifyx_consultant_enters_contract", {
+  url: "/odoo",
+  steps: () => [
+    ...newContract("Tour contract"),
     {
       content: "For the customer",
       trigger: ".o_field_widget[name=partner_id] input",
@@ -129,28 +143,7 @@ registry
   .add("unifyx_consultant_enters_segment_contract_and_limit", {
     url: "/odoo",
     steps: () => [
-      ...stepUtils.goToAppSteps("unifyx_approvals.unifyx_root_menu", "Open UnifyX"),
-      {
-        content: "Open the Pricing menu",
-        trigger:
-          ".o_menu_sections [data-menu-xmlid='unifyx_pricing.unifyx_pricing_menu']",
-        run: "click",
-      },
-      {
-        content: "Open the contracts",
-        trigger: "[data-menu-xmlid='unifyx_pricing.unifyx_price_contract_menu']",
-        run: "click",
-      },
-      {
-        content: "New contract",
-        trigger: ".o_list_button_add",
-        run: "click",
-      },
-      {
-        content: "Name it",
-        trigger: ".o_field_widget[name=name] input",
-        run: "edit Tour segment contract",
-      },
+      ...newContract("Tour segment contract"),
       {
         content: "For the wholesale segment",
         trigger: ".o_field_widget[name=segment_id] input",
@@ -187,17 +180,7 @@ registry
         run: "edit 10",
       },
       ...stepUtils.saveForm(),
-      {
-        content: "Open the Pricing menu again",
-        trigger:
-          ".o_menu_sections [data-menu-xmlid='unifyx_pricing.unifyx_pricing_menu']",
-        run: "click",
-      },
-      {
-        content: "Open the discount limits",
-        trigger: "[data-menu-xmlid='unifyx_pricing.unifyx_discount_limit_menu']",
-        run: "click",
-      },
+      ...openPricingMenu("unifyx_discount_limit_menu", "Open the discount limits"),
       {
         content: "Edit the salesperson's limit",
         trigger:
