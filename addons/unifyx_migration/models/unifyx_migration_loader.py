@@ -657,6 +657,15 @@ class UnifyxMigrationLoader(models.AbstractModel):
                     inventory_name=self.env._("Opening stock (migration %s)", run.file_name),
                 )._apply_inventory()
 
+    @api.model
+    def _categories_by_path(self):
+        """{normalised full path: categories}. Paths compare without case or
+        accents: "outillage" is "Outillage"."""
+        categories = defaultdict(lambda: self.env["product.category"])
+        for category in self.env["product.category"].search([]):
+            categories[normalise_key(category.complete_name)] |= category
+        return categories
+
     # -------------------------------------------------------------- pricelist
     @api.model
     def _resolve_pricelist(self, run, plans):
@@ -667,10 +676,7 @@ class UnifyxMigrationLoader(models.AbstractModel):
         products = self._by_code(
             "product.product", "default_code", {p["values"].get("product") for p in plans}
         )
-        # Category paths compare without case or accents: "outillage" is "Outillage".
-        categories = defaultdict(lambda: self.env["product.category"])
-        for category in self.env["product.category"].search([]):
-            categories[normalise_key(category.complete_name)] |= category
+        categories = self._categories_by_path()
         currencies = self._by_code(
             "res.currency", "name", {(p["values"].get("currency") or "").upper() for p in plans}
         )
@@ -835,9 +841,7 @@ class UnifyxMigrationLoader(models.AbstractModel):
         products = self._by_code(
             "product.product", "default_code", {p["values"].get("product") for p in plans}
         )
-        categories = defaultdict(lambda: self.env["product.category"])
-        for category in self.env["product.category"].search([]):
-            categories[normalise_key(category.complete_name)] |= category
+        categories = self._categories_by_path()
         customers = self._vendors(
             {p["values"]["customer"] for p in plans if p["values"].get("customer")}
         )
