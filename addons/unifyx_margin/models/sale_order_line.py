@@ -632,15 +632,23 @@ class SaleOrderLine(models.Model):
 
     def _unifyx_recompute_real_margin(self):
         """Recompute the real margins after a cost event the ORM cannot see
-        (landed cost, vendor bill price difference)."""
-        fields_to_compute = [
-            self._fields[name]
-            for name in self._fields
-            if self._fields[name].compute == "_compute_unifyx_real_margin"
+        (landed cost, vendor bill price difference), with what depends on them
+        (the order totals)."""
+        names = [
+            name
+            for name, field in self._fields.items()
+            if field.compute == "_compute_unifyx_real_margin"
         ]
-        for field in fields_to_compute:
-            self.env.add_to_compute(field, self)
-        self.flush_recordset()
+        lines = self.exists()
+        if not lines:
+            return
+        for name in names:
+            self.env.add_to_compute(self._fields[name], lines)
+        lines.modified(names)
+        # One call for all the lines: a flush would compute them 1,000 at a time,
+        # reading the cost adjustments of their products again for each slice.
+        self._fields[names[0]].compute_value(lines)
+        self.env.flush_all()
 
     # ------------------------------------------------------------------ floors
 
