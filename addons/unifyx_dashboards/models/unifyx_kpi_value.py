@@ -24,6 +24,8 @@ KPIS = [
     ("slow_moving_value", "Slow-moving stock value"),
     ("open_backorders", "Open backorders"),
 ]
+# Measured only for the current period: the state of stock now.
+SNAPSHOT_KPIS = {"slow_moving_value", "open_backorders"}
 SLOW_DAYS = 90
 
 
@@ -88,6 +90,8 @@ class UnifyxKpiValue(models.Model):
 
     @api.model
     def _store(self, company, date_from, date_to, rows):
+        """Upsert the period's rows; a value the refresh measured and no longer
+        finds (a warehouse without slow movers now) is removed, not left stale."""
         existing = self.sudo().search(
             [("company_id", "=", company.id), ("date_from", "=", date_from)]
         )
@@ -95,12 +99,23 @@ class UnifyxKpiValue(models.Model):
         new = []
         for row in rows:
             vals = dict(row, company_id=company.id, date_from=date_from, date_to=date_to)
-            current = by_key.get((row["kpi"], row.get("warehouse_id") or False))
+            current = by_key.pop((row["kpi"], row.get("warehouse_id") or False), None)
             if current:
                 current.write(vals)
             else:
                 new.append(vals)
         self.sudo().create(new)
+        measured = self._measured_kpis(date_from, date_to)
+        self.sudo().browse(v.id for key, v in by_key.items() if key[0] in measured).unlink()
+
+    @api.model
+    def _measured_kpis(self, date_from, date_to):
+        """The KPIs a refresh of the period measures: snapshots of the stock
+        only in the current period; past snapshots stay as they were taken."""
+        kpis = {code for code, _label in KPIS}
+        if not date_from <= fields.Date.context_today(self) <= date_to:
+            kpis -= SNAPSHOT_KPIS
+        return kpis
 
     @api.model
     def _compute(self, company, date_from, date_to):
@@ -114,8 +129,7 @@ class UnifyxKpiValue(models.Model):
         rows += self._cycle_times(params)
         rows += self._close_duration(company, date_to)
         rows += self._rotation(params)
-        if date_from <= fields.Date.context_today(self) <= date_to:
-            # Snapshots: only the current period can be measured.
+        if SNAPSHOT_KPIS <= self._measured_kpis(date_from, date_to):
             rows += self._slow_moving(params)
             rows += self._open_backorders(params)
         return rows

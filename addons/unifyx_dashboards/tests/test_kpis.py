@@ -239,10 +239,22 @@ class TestKpis(UnifyxCase):
         slow = values[("slow_moving_value", self.warehouse.id)]
         self.assertAlmostEqual(slow["value"], 46 * 10.0)
         self.assertEqual(values[("open_backorders", None)]["value"], 1)
-        # A move out today makes it move again.
+        Kpi = self.env["unifyx.kpi.value"]
+        stored = [("company_id", "=", self.company.id), ("kpi", "=", "slow_moving_value")]
+        Kpi._refresh(self.company, months=2)
+        self.assertEqual(Kpi.search(stored).mapped("value"), [46 * 10.0])
+        # A move out today makes it move again: its stored value goes too.
         self._sql("UPDATE stock_move SET date = now() WHERE id IN %s", tuple(picking.move_ids.ids))
         values = self._values(period)
         self.assertNotIn(("slow_moving_value", self.warehouse.id), values)
+        Kpi._refresh(self.company, months=2)
+        self.assertFalse(Kpi.search(stored), "no stale slow-mover value after a refresh")
+        self.assertEqual(
+            Kpi.search(
+                [("company_id", "=", self.company.id), ("kpi", "=", "open_backorders")]
+            ).mapped("value"),
+            [1.0],
+        )
 
     def test_refresh_and_access(self):
         self._count(self.product, 5)
