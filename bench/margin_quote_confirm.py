@@ -13,7 +13,7 @@ brings). Everything each side creates is rolled back. Targets (issue 4): ratio
 < 10 s.
 """
 
-from _common import create_db_if_missing, environment, parse_args, timer
+from _common import create_db_if_missing, environment, parse_args, timer, vacuum
 
 from odoo import Command
 
@@ -134,6 +134,9 @@ results = {}
 # Enough stock for every order, and some left for the landed cost to revalue.
 stock_qty = 2 * args.orders + 100
 create_db_if_missing(args.suite_db, SUITE)
+create_db_if_missing(args.baseline_db, STOCK)
+vacuum(args.suite_db)
+vacuum(args.baseline_db)
 with environment(args.suite_db) as env:
     env = env(context={"tracking_disable": True})
     env["unifyx.approval.matrix"].search([]).write({"active": False})
@@ -175,7 +178,6 @@ with environment(args.suite_db) as env:
             flush=True,
         )
 
-create_db_if_missing(args.baseline_db, STOCK)
 with environment(args.baseline_db) as env:
     env = env(context={"tracking_disable": True})
     _category, products, _receipt = make_products(env, args.lines, stock_qty)
