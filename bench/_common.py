@@ -64,12 +64,9 @@ def timer(results, key):
     results[key] = time.perf_counter() - start
 
 
-def vacuum(db):
-    """VACUUM ANALYZE ``db`` before timing it: every run is rolled back and
-    leaves its rows dead in the tables, and autovacuum may be off (it is on
-    this machine's PostgreSQL), so a database benchmarked often would be
-    slower than one benchmarked once."""
-    subprocess.run(
+def psql(db, sql, **kwargs):
+    """Run ``sql`` on ``db`` with psql, as the benchmarks' database user."""
+    return subprocess.run(
         [
             "psql",
             "-h",
@@ -78,9 +75,21 @@ def vacuum(db):
             os.environ.get("ODOO_DB_USER", "odoo"),
             "-d",
             db,
-            "-qc",
-            "VACUUM ANALYZE",
+            "-qtAc",
+            sql,
         ],
+        **kwargs,
+    )
+
+
+def vacuum(db, tables=()):
+    """VACUUM ANALYZE ``db`` (or its ``tables``) before timing it: every run is
+    rolled back and leaves its rows dead in the tables, and autovacuum may be
+    off (it is on this machine's PostgreSQL), so a database benchmarked often
+    would be slower than one benchmarked once."""
+    psql(
+        db,
+        " ".join(["VACUUM ANALYZE", ", ".join(tables)]).strip(),
         # The shared catalogs are the superuser's: skipped, without a warning each.
         env=dict(os.environ, PGOPTIONS="-c client_min_messages=error"),
         check=True,
@@ -89,18 +98,9 @@ def vacuum(db):
 
 def create_db_if_missing(db, modules, demo=False):
     """Create a database with ``modules`` (demo data only if ``demo``)."""
-    check = subprocess.run(
-        [
-            "psql",
-            "-h",
-            os.environ.get("ODOO_DB_HOST", "127.0.0.1"),
-            "-U",
-            os.environ.get("ODOO_DB_USER", "odoo"),
-            "-d",
-            "postgres",
-            "-tAc",
-            "select 1 from pg_database where datname = current_setting('x.db')",
-        ],
+    check = psql(
+        "postgres",
+        "select 1 from pg_database where datname = current_setting('x.db')",
         env=dict(os.environ, PGOPTIONS="-c x.db=" + db),
         capture_output=True,
         text=True,

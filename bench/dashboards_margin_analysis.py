@@ -19,11 +19,9 @@ The history is generated once per database and kept (committed, vacuumed and
 analysed): pass a new --suite-db for another size. Everything else is rolled back.
 """
 
-import os
-import subprocess
 import time
 
-from _common import create_db_if_missing, environment, parse_args
+from _common import create_db_if_missing, environment, parse_args, vacuum
 
 from odoo import fields
 from odoo.tools import SQL
@@ -202,21 +200,23 @@ def ensure_data():
         generate(env, env.ref("unifyx_approvals.company_distributor_demo"))
         env.cr.commit()
         print("generated %d lines in %.0f s" % (args.lines, time.perf_counter() - start))
-    subprocess.run(
+    vacuum(
+        args.suite_db,
         [
-            "psql",
-            "-h",
-            os.environ.get("ODOO_DB_HOST", "127.0.0.1"),
-            "-U",
-            os.environ.get("ODOO_DB_USER", "odoo"),
-            "-d",
-            args.suite_db,
-            "-qc",
-            "VACUUM ANALYZE sale_order, sale_order_line, stock_picking, stock_move,"
-            " stock_valuation_layer, res_partner, res_company, product_product,"
-            " product_template, stock_location, stock_warehouse, stock_quant, uom_uom",
+            "sale_order",
+            "sale_order_line",
+            "stock_picking",
+            "stock_move",
+            "stock_valuation_layer",
+            "res_partner",
+            "res_company",
+            "product_product",
+            "product_template",
+            "stock_location",
+            "stock_warehouse",
+            "stock_quant",
+            "uom_uom",
         ],
-        check=True,
     )
 
 
