@@ -911,9 +911,27 @@ class UnifyxMigrationLoader(models.AbstractModel):
             if (
                 found
                 and found.state != "draft"
-                and not (line and _same(line, self._contract_line_vals(values)))
+                and (
+                    self._contract_header_changes(found, values)
+                    or not (line and _same(line, self._contract_line_vals(values)))
+                )
             ):
                 _error(plan, "contract", "contract_locked", name)
+
+    @staticmethod
+    def _contract_header_changes(contract, values):
+        """What the row changes of the contract's customer and dates (an empty
+        cell changes nothing)."""
+        header = {
+            "partner_id": values.get("customer_id"),
+            "date_start": fields.Date.to_date(values.get("date_start")),
+            "date_end": fields.Date.to_date(values.get("date_end")),
+        }
+        return {
+            fname: value
+            for fname, value in header.items()
+            if value and value != (contract[fname].id if fname == "partner_id" else contract[fname])
+        }
 
     @staticmethod
     def _contract_key(name, values):
@@ -953,9 +971,14 @@ class UnifyxMigrationLoader(models.AbstractModel):
         company = run.company_id
         Contract = self.env["unifyx.price.contract"].with_context(**QUIET)
         contracts = {}
+        moved = set()  # rows that change an existing draft contract's customer or dates
         for plan in plans:
             values = plan["values"]
             contract = values["contract_id"] or contracts.get(values["contract"])
+            header = contract and self._contract_header_changes(contract, values)
+            if header:
+                contract.write(header)
+                moved.add(plan["row"])
             if not contract:
                 contract = Contract.create(
                     {
@@ -975,7 +998,7 @@ class UnifyxMigrationLoader(models.AbstractModel):
             if not plan["record"]:
                 plan["action"] = "create"
             elif _same(plan["record"], vals):
-                plan["action"] = "unchanged"
+                plan["action"] = "update" if plan["row"] in moved else "unchanged"
                 continue
             else:
                 plan["action"] = "update"

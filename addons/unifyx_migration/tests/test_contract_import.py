@@ -70,6 +70,23 @@ class TestContractImport(MigrationCase):
         first = contract.line_ids.filtered(lambda line: line.fixed_price and not line.min_qty)
         self.assertEqual(first.fixed_price, 0.85)
 
+        # The draft contract's customer and end date follow the file; an empty
+        # cell changes nothing.
+        other = self.customer.copy({"name": "Client CT 2", "ref": "CCT02"})
+        moved = self.rows()
+        moved[1][1], moved[1][3] = "CCT02", "30/06/2027"
+        moved[1][6] = "0,85"
+        fourth = self.run_file(profile, "contrats.csv", csv_bytes(moved))
+        self.assertEqual(fourth.state, "done", self.errors(fourth).mapped("message"))
+        self.assertEqual(
+            (fourth.count_create, fourth.count_update, fourth.count_unchanged), (0, 1, 3)
+        )
+        self.assertEqual(
+            (contract.partner_id, str(contract.date_start), str(contract.date_end)),
+            (other, "2026-01-01", "2027-06-30"),
+        )
+        self.assertEqual(self.env["unifyx.price.contract"].search_count([("name", "=", "K-1")]), 1)
+
     def test_errors_refuse_the_whole_file(self):
         profile = self.profile("contract")
         rows = self.rows(
@@ -102,6 +119,13 @@ class TestContractImport(MigrationCase):
         refused = self.run_file(profile, "contrats.csv", csv_bytes(changed))
         self.assertEqual(refused.state, "failed")
         self.assertIn("not a draft", self.errors(refused).message)
+        # Nor its dates.
+        later = self.rows()
+        later[1][3] = "31/12/2027"
+        refused = self.run_file(profile, "contrats.csv", csv_bytes(later))
+        self.assertEqual(refused.state, "failed")
+        self.assertIn("not a draft", self.errors(refused).message)
+        self.assertEqual(str(contract.date_end), "2026-12-31")
         self.assertEqual(
             contract.line_ids.filtered(
                 lambda line: not line.min_qty and line.fixed_price
