@@ -218,7 +218,8 @@ class SaleOrderLine(models.Model):
         fifo_layers = self._unifyx_fifo_layers()
         for line in self:
             product = line.product_id.with_company(line.company_id)
-            if not product:
+            if not product or product.type == "combo":
+                # A combo (kit) line is priced and costed by its item lines.
                 result[line] = 0.0
                 continue
             unit_cost = product.standard_price
@@ -333,7 +334,7 @@ class SaleOrderLine(models.Model):
     def _unifyx_freight(self, rates, revenue, qty):
         """Freight of ``qty`` (line UoM) for ``revenue`` (company currency);
         ``rates`` as returned by _unifyx_freight_rates()."""
-        if self.display_type or not self.product_id or self.product_id.type == "service":
+        if self.display_type or self.product_id.type in (False, "service", "combo"):
             return 0.0
         rate = rates(self)
         if not rate:

@@ -177,6 +177,76 @@ class TestRealMargin(MarginCase):
         self.assertAlmostEqual(service_line.unifyx_real_margin, 20.0)
         self.assertEqual(note.unifyx_real_margin, 0.0)
 
+    def test_combo_product_kit(self):
+        """Odoo's combo products, the kits of Community: the combo line is priced
+        0 and delivers nothing, its item lines carry the price, the goods and
+        the cost. The combo line costs nothing, takes no freight and breaks no
+        floor, even a blocking one."""
+        self.env["unifyx.margin.freight.rate"].create(
+            {"company_id": self.company.id, "rate_type": "per_unit", "rate": 0.5}
+        )
+        self.floor(10, policy="block")
+        self.receive(self.product_avco, 10, 12.0)
+        self.receive(self.product_fifo, 10, 10.0)
+        combos = self.env["product.combo"].create(
+            [
+                {"name": name, "combo_item_ids": [Command.create({"product_id": product.id})]}
+                for name, product in (("Breaker", self.product_avco), ("Elbow", self.product_fifo))
+            ]
+        )
+        kit = self.env["product.product"].create(
+            {
+                "name": "Kit M",
+                "type": "combo",
+                "list_price": 50.0,
+                "standard_price": 40.0,
+                "taxes_id": False,
+                "combo_ids": [Command.set(combos.ids)],
+            }
+        )
+        order = self.order([(kit, 2, 0.0, 0.0)])
+        combo_line = order.order_line
+        order.order_line = [
+            Command.create(
+                {
+                    "product_id": combo.combo_item_ids.product_id.id,
+                    "product_uom_qty": 2,
+                    "price_unit": price,
+                    "tax_id": False,
+                    "combo_item_id": combo.combo_item_ids.id,
+                    "linked_line_id": combo_line.id,
+                }
+            )
+            for combo, price in zip(combos, (20.0, 30.0), strict=True)
+        ]
+        breaker, elbow = order.order_line - combo_line
+        self.assertEqual(
+            (
+                combo_line.unifyx_expected_cost,
+                combo_line.unifyx_expected_freight,
+                combo_line.unifyx_expected_margin,
+                combo_line.unifyx_below_floor,
+            ),
+            (0.0, 0.0, 0.0, False),
+        )
+        # Each item: 2 units, freight 0.5 a unit.
+        self.assertAlmostEqual(breaker.unifyx_expected_margin, 40 - 24 - 1)
+        self.assertAlmostEqual(elbow.unifyx_expected_margin, 60 - 20 - 1)
+        order.with_user(self.salesperson).action_confirm()
+        self.assertEqual(order.state, "sale")
+
+        picking = self.deliver(order, None)
+        layers = picking.move_ids.stock_valuation_layer_ids
+        self.assertAlmostEqual(sum(layers.mapped("value")), -(24.0 + 20.0))
+        self.assertEqual(combo_line.unifyx_real_margin, 0.0)
+        self.assertAlmostEqual(breaker.unifyx_real_margin, 40 - 24 - 1)
+        self.assertAlmostEqual(elbow.unifyx_real_margin, 60 - 20 - 1)
+        self.assertAlmostEqual(order.unifyx_real_margin, 100 - 44 - 2)
+        invoice = self.invoice(order)
+        by_line = {aml.sale_line_ids: aml for aml in invoice.invoice_line_ids}
+        self.assertEqual(by_line[combo_line].unifyx_margin, 0.0)
+        self.assertAlmostEqual(sum(invoice.invoice_line_ids.mapped("unifyx_margin")), 100 - 44 - 2)
+
     def test_batch_query_count_does_not_grow_with_lines(self):
         self.receive(self.product_avco, 1000, 10.0)
         self.receive(self.product_fifo, 1000, 10.0)
