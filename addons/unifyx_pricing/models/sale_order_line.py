@@ -134,6 +134,12 @@ class SaleOrderLine(models.Model):
             if not line.product_id or line.display_type or not line.product_uom:
                 line.unifyx_resolved_price = line.unifyx_resolved_discount = 0.0
                 continue
+            if line.combo_item_id and not line._unifyx_linked_line_known():
+                # A combo item whose combo line is not in the order yet (the
+                # combo configurator's onchange): Odoo prices it from that line.
+                line.unifyx_resolved_price = line.price_unit
+                line.unifyx_resolved_discount = line.discount
+                continue
             # Odoo's own pricelist price and discount, as _compute_price_unit
             # and _compute_discount would set them.
             line_c = line.with_company(line.company_id)
@@ -329,6 +335,16 @@ class SaleOrderLine(models.Model):
         super(SaleOrderLine, self.sudo()).write(vals)
 
     # -- helpers ---------------------------------------------------------------------
+
+    def _unifyx_linked_line_known(self):
+        """Whether Odoo's _get_linked_line() finds this line's combo line."""
+        self.ensure_one()
+        if self.linked_line_id:
+            return True
+        siblings = self.order_id.order_line.filtered(
+            lambda line: line.virtual_id == self.linked_virtual_id
+        )
+        return bool(self.linked_virtual_id) and len(siblings) == 1
 
     def _unifyx_expected_price_unit(self):
         """The resolved price as price_unit holds it (taxes included if the

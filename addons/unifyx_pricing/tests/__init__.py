@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_combo_configurator,
     test_contract,
     test_discount_authority,
     test_price_exception,
