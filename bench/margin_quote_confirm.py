@@ -85,32 +85,6 @@ def make_products(env, lines, stock_qty):
     return category, products, receipt
 
 
-def landed_cost(env, receipt, amount):
-    product = env["product.product"].create(
-        {"name": "Bench freight in", "type": "service", "landed_cost_ok": True}
-    )
-    cost = env["stock.landed.cost"].create(
-        {
-            "picking_ids": [Command.set(receipt.ids)],
-            "account_journal_id": env["account.journal"]
-            .search([("company_id", "=", env.company.id), ("type", "=", "general")], limit=1)
-            .id,
-            "cost_lines": [
-                Command.create(
-                    {
-                        "name": "Freight in",
-                        "product_id": product.id,
-                        "price_unit": amount,
-                        "split_method": "equal",
-                    }
-                )
-            ],
-        }
-    )
-    cost.compute_landed_cost()
-    return cost
-
-
 def quote_and_confirm(env, products, count):
     customer = env["res.partner"].create({"name": "Bench Customer"})
     orders = env["sale.order"].create(
@@ -158,7 +132,10 @@ with environment(args.suite_db) as env:
         pickings.move_ids.picked = True
         pickings.with_context(skip_backorder=True).button_validate()
         lines = orders.order_line
-        cost = landed_cost(env, receipt, 100.0 * args.lines)
+        # The tests' landed cost (importable once the addons path is set up).
+        from odoo.addons.unifyx_margin.tests.common import draft_landed_cost
+
+        cost = draft_landed_cost(receipt, 100.0 * args.lines)
         env.flush_all()
         env.invalidate_all()
         # What a user waits for: Odoo's landed cost plus the real margins it updates.

@@ -1,5 +1,7 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
+
 from odoo import api, fields, models
 
 from .approval_mixin import EDITABLE_UNDER_APPROVAL
@@ -88,6 +90,23 @@ class SaleOrder(models.Model):
     @api.model
     def _get_after_validation_exceptions(self):
         return super()._get_after_validation_exceptions() + EDITABLE_UNDER_APPROVAL
+
+    @contextmanager
+    def _unifyx_checked(self, check):
+        """While the block runs, these orders count as having passed ``check``
+        (e.g. the state write inside action_confirm need not check them again).
+        Kept on the cursor, not in the context, which an RPC client could forge."""
+        checked = self.env.cr.cache.setdefault(check, set())
+        checked.update(self.ids)
+        try:
+            yield
+        finally:
+            checked.difference_update(self.ids)
+
+    def _unifyx_unchecked(self, check):
+        """These orders but those inside a _unifyx_checked(check) block."""
+        checked = self.env.cr.cache.get(check, ())
+        return self.filtered(lambda order: order.id not in checked)
 
     def write(self, vals):
         before = self._unifyx_amounts_under_approval(

@@ -186,9 +186,8 @@ class SaleOrder(models.Model):
     def write(self, vals):
         if vals.get("state") == "sale":
             # No way round a blocking floor, RPC included.
-            checked = self.env.cr.cache.get("unifyx_margin_checked", ())
-            to_confirm = self.filtered(
-                lambda o: o.state in ("draft", "sent") and o.id not in checked
+            to_confirm = self._unifyx_unchecked("unifyx_margin_checked").filtered(
+                lambda o: o.state in ("draft", "sent")
             )
             to_confirm._unifyx_refresh_margin()
             to_confirm.order_line._unifyx_check_blocked()
@@ -198,14 +197,9 @@ class SaleOrder(models.Model):
         self._unifyx_refresh_margin()
         self.order_line._unifyx_check_blocked()
         below = self.filtered(lambda o: o.state in ("draft", "sent") and o.unifyx_below_floor)
-        # Checked just above: the state write need not re-cost the lines. Kept on
-        # the cursor, not in the context, which a client could forge.
-        checked = self.env.cr.cache.setdefault("unifyx_margin_checked", set())
-        checked.update(self.ids)
-        try:
+        # Checked just above: the state write need not re-cost the lines.
+        with self._unifyx_checked("unifyx_margin_checked"):
             res = super().action_confirm()
-        finally:
-            checked.difference_update(self.ids)
         below.filtered(lambda o: o.state == "sale")._unifyx_margin_notify("approved")
         return res
 

@@ -400,8 +400,8 @@ class SaleOrderLine(models.Model):
             if moves
             else []
         )
-        out_moves = moves.filtered(lambda m: m.location_dest_id.usage == "customer")
-        out_move_ids = set(out_moves.ids)
+        # A set, not a recordset: each line's moves are matched against it.
+        out_move_ids = set(moves.filtered(lambda m: m.location_dest_id.usage == "customer").ids)
         for row in layers:
             move_id = row["stock_move_id"][0]
             move_values[move_id] += row["value"]
@@ -411,7 +411,7 @@ class SaleOrderLine(models.Model):
         landed = adjustments["landed"]
         rates = self._unifyx_freight_rates()
         for line, done in lines:
-            outs = done & out_moves
+            outs = done.filtered(lambda m: m.id in out_move_ids)
             returns = done - outs
             delivered = -sum(move_values[m.id] for m in outs)
             returned = sum(move_values[m.id] for m in returns)

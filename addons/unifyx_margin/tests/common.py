@@ -13,6 +13,41 @@ ROLES = {
 }
 
 
+def draft_landed_cost(receipt, amount, categ=None):
+    """A landed cost of ``amount`` split equally over ``receipt``'s moves,
+    computed and not validated (bench/margin_quote_confirm.py uses it too)."""
+    env = receipt.env
+    product = env["product.product"].create(
+        {
+            "name": "Freight in",
+            "type": "service",
+            "landed_cost_ok": True,
+            **({"categ_id": categ.id} if categ else {}),
+        }
+    )
+    journal = env["account.journal"].search(
+        [("company_id", "=", receipt.company_id.id), ("type", "=", "general")], limit=1
+    )
+    cost = env["stock.landed.cost"].create(
+        {
+            "picking_ids": [Command.set(receipt.ids)],
+            "account_journal_id": journal.id,
+            "cost_lines": [
+                Command.create(
+                    {
+                        "name": "Freight in",
+                        "product_id": product.id,
+                        "price_unit": amount,
+                        "split_method": "equal",
+                    }
+                )
+            ],
+        }
+    )
+    cost.compute_landed_cost()
+    return cost
+
+
 class MarginCase(TransactionCase):
     """The demo distributor (real-time valuation, French chart) with its own
     floors, freight rates and sale matrix rows archived, fresh users, and an
@@ -200,34 +235,8 @@ class MarginCase(TransactionCase):
         return returned
 
     def landed_cost(self, receipt, amount):
-        product = self.env["product.product"].create(
-            {
-                "name": "Freight in",
-                "type": "service",
-                "landed_cost_ok": True,
-                # the category carries the expense account of the already-out share
-                "categ_id": self.categ_avco.id,
-            }
-        )
-        cost = self.env["stock.landed.cost"].create(
-            {
-                "picking_ids": [Command.set(receipt.ids)],
-                "account_journal_id": self.env["account.journal"]
-                .search([("company_id", "=", self.company.id), ("type", "=", "general")], limit=1)
-                .id,
-                "cost_lines": [
-                    Command.create(
-                        {
-                            "name": "Freight in",
-                            "product_id": product.id,
-                            "price_unit": amount,
-                            "split_method": "equal",
-                        }
-                    )
-                ],
-            }
-        )
-        cost.compute_landed_cost()
+        # the category carries the expense account of the already-out share
+        cost = draft_landed_cost(receipt, amount, categ=self.categ_avco)
         cost.button_validate()
         return cost
 

@@ -59,19 +59,13 @@ class SaleOrder(models.Model):
     def action_confirm(self):
         self._unifyx_check_discount_block()
         # Checked just above: the state write need not check every line again.
-        # Kept on the cursor, not in the context, which a client could forge.
-        checked = self.env.cr.cache.setdefault("unifyx_discount_checked", set())
-        checked.update(self.ids)
-        try:
+        with self._unifyx_checked("unifyx_discount_checked"):
             return super().action_confirm()
-        finally:
-            checked.difference_update(self.ids)
 
     def write(self, vals):
         # No way around the block by writing the state (RPC).
         if vals.get("state") == "sale":
-            checked = self.env.cr.cache.get("unifyx_discount_checked", ())
-            self.filtered(lambda o: o.id not in checked)._unifyx_check_discount_block()
+            self._unifyx_unchecked("unifyx_discount_checked")._unifyx_check_discount_block()
         return super().write(vals)
 
     def _recompute_prices(self):
