@@ -3,7 +3,7 @@
 {
     "name": "UnifyX Pricing",
     "summary": "B2B contract prices, discount authority and price exceptions",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/UnifyX",
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",

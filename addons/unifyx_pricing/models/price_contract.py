@@ -7,9 +7,14 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.spreadsheet import write_rows
+from ..tools.state_flow import in_state_flow, state_flow
 
 MANAGER_GROUP = "unifyx_approvals.group_sales_manager"
 REMINDER_DAYS = 30
+# Written by the action methods (and the expiry job) only.
+STATE_FIELDS = {"state", "activated_by_id", "activated_date"}
+# Written by the chatter on any record.
+FREE_FIELDS = {"message_main_attachment_id"}
 
 
 class UnifyxPriceContract(models.Model):
@@ -69,6 +74,10 @@ class UnifyxPriceContract(models.Model):
         tracking=True,
         index=True,
     )
+    activated_by_id = fields.Many2one(
+        "res.users", string="Activated By", readonly=True, copy=False, tracking=True
+    )
+    activated_date = fields.Datetime(string="Activated On", readonly=True, copy=False)
     line_ids = fields.One2many(
         "unifyx.price.contract.line", "contract_id", string="Lines", copy=True
     )
@@ -94,39 +103,88 @@ class UnifyxPriceContract(models.Model):
             if contract.date_end and contract.date_end < contract.date_start:
                 raise ValidationError(self.env._("A contract cannot end before it starts."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            # A contract starts in draft; only a sales manager activates it.
+            for vals in vals_list:
+                for fname in STATE_FIELDS:
+                    vals.pop(fname, None)
+        return super().create(vals_list)
+
     def write(self, vals):
-        # The state only moves through the buttons' rules, also over RPC.
-        if vals.get("state") == "active":
-            self._check_manager()
-        if not self.env.su and set(vals) - {"state", "message_main_attachment_id"}:
-            self._check_editable()
+        if not self.env.su:
+            # The state only moves through the actions, which check the role.
+            if STATE_FIELDS & vals.keys() and not in_state_flow(self):
+                raise AccessError(
+                    self.env._(
+                        "A price contract changes state only through its buttons "
+                        "(activate, cancel, back to draft)."
+                    )
+                )
+            if vals.keys() - STATE_FIELDS - FREE_FIELDS:
+                self._check_editable()
+        if vals.get("state", "active") != "active":
+            # Leaving the active state: the activation no longer holds.
+            vals = dict(vals, activated_by_id=False, activated_date=False)
         return super().write(vals)
 
-    def _check_manager(self):
+    def _unifyx_set_state(self, state, **vals):
+        """The one way the actions (and the expiry job) move the state."""
+        with state_flow(self):
+            self.write(dict(vals, state=state))
+
+    def _check_manager(self, message=None):
         if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(self.env._("Only a sales manager can activate a price contract."))
+            raise AccessError(
+                message or self.env._("Only a sales manager can activate a price contract.")
+            )
 
     def _check_editable(self):
-        """An active contract prices orders: only a sales manager changes it."""
+        """A draft contract is entered by a consultant or a sales manager; an
+        active one prices orders: only a sales manager changes it; an expired
+        or cancelled one goes back to draft first."""
+        if self.env.su:
+            return
+        if any(c.state in ("expired", "cancelled") for c in self):
+            raise UserError(
+                self.env._(
+                    "An expired or cancelled contract cannot change: a sales manager sets "
+                    "it back to draft first."
+                )
+            )
         if any(c.state == "active" for c in self) and not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(self.env._("Only a sales manager can change an active contract."))
 
+    def _check_state(self, states, message):
+        if any(c.state not in states for c in self):
+            raise UserError(message)
+
     def action_activate(self):
         self._check_manager()
-        for contract in self:
-            if contract.state != "draft":
-                raise UserError(self.env._("Only a draft contract can be activated."))
-            if not contract.line_ids:
-                raise UserError(self.env._("Add at least one line before activating."))
-        self.write({"state": "active"})
+        self._check_state({"draft"}, self.env._("Only a draft contract can be activated."))
+        if any(not c.line_ids for c in self):
+            raise UserError(self.env._("Add at least one line before activating."))
+        self._unifyx_set_state(
+            "active", activated_by_id=self.env.uid, activated_date=fields.Datetime.now()
+        )
 
     def action_cancel(self):
-        self._check_manager()
-        self.write({"state": "cancelled"})
+        self._check_manager(self.env._("Only a sales manager can cancel a price contract."))
+        self._check_state(
+            {"draft", "active"}, self.env._("Only a draft or active contract can be cancelled.")
+        )
+        self._unifyx_set_state("cancelled")
 
     def action_draft(self):
-        self._check_manager()
-        self.write({"state": "draft"})
+        self._check_manager(
+            self.env._("Only a sales manager can set a price contract back to draft.")
+        )
+        self._check_state(
+            {"active", "expired", "cancelled"},
+            self.env._("This contract is already a draft."),
+        )
+        self._unifyx_set_state("draft")
 
     def action_export_lines(self):
         """Download the lines as .xlsx (the format the import reads back)."""
@@ -195,8 +253,8 @@ class UnifyxPriceContract(models.Model):
         """Expire contracts past their end; remind the responsible sales
         managers of contracts ending within 30 days (one activity each)."""
         today = fields.Date.context_today(self)
-        self.search([("state", "=", "active"), ("date_end", "<", today)]).write(
-            {"state": "expired"}
+        self.search([("state", "=", "active"), ("date_end", "<", today)])._unifyx_set_state(
+            "expired"
         )
         ending = self.search(
             [

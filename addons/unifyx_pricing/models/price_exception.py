@@ -3,7 +3,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools.state_flow import in_state_flow, state_flow
+
 MANAGER_GROUP = "unifyx_approvals.group_sales_manager"
+# Written by the action methods only.
+STATE_FIELDS = {"state", "approved_by_id", "approved_date"}
+# What the approval decides on: fixed once submitted.
+DRAFT_FIELDS = {"partner_id", "company_id", "currency_id", "line_ids"}
+# Written by the chatter on any record.
+FREE_FIELDS = {"message_main_attachment_id"}
 
 
 class UnifyxPriceException(models.Model):
@@ -65,9 +73,9 @@ class UnifyxPriceException(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            # Approval only ever happens through action_approve.
+            # An exception starts in draft; approval only happens through action_approve.
             if not self.env.su:
-                for fname in ("state", "approved_by_id", "approved_date", "user_id"):
+                for fname in STATE_FIELDS | {"user_id"}:
                     vals.pop(fname, None)
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("unifyx.price.exception") or "/"
@@ -75,21 +83,59 @@ class UnifyxPriceException(models.Model):
 
     def write(self, vals):
         if not self.env.su:
-            if {"approved_by_id", "approved_date", "user_id"} & set(vals):
-                raise AccessError(self.env._("These fields are set by the approval itself."))
-            if vals.get("state") == "approved":
-                self._check_approver()
-            if set(vals) - {"state"} and any(e.state == "approved" for e in self):
+            if "user_id" in vals:
+                raise AccessError(self.env._("The requester of a price exception cannot change."))
+            if STATE_FIELDS & vals.keys() and not in_state_flow(self):
+                raise AccessError(
+                    self.env._(
+                        "A price exception changes state only through its buttons "
+                        "(submit, approve, reject, back to draft)."
+                    )
+                )
+            if DRAFT_FIELDS & vals.keys() and any(e.state != "draft" for e in self):
+                raise UserError(
+                    self.env._(
+                        "Only a draft price exception can change its customer, currency, "
+                        "company or products."
+                    )
+                )
+            if vals.keys() - STATE_FIELDS - FREE_FIELDS and any(
+                e.state == "approved" for e in self
+            ):
                 raise UserError(
                     self.env._("An approved exception cannot change; request a new one.")
                 )
+        if vals.get("state", "approved") != "approved":
+            # Leaving the approved state: the approval no longer holds.
+            vals = dict(vals, approved_by_id=False, approved_date=False)
         return super().write(vals)
 
+    def _unifyx_set_state(self, state, **vals):
+        """The one way the action methods move the state (checked by them)."""
+        with state_flow(self):
+            self.write(dict(vals, state=state))
+
+    def _check_manager(self, message):
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(message)
+
+    def _check_requester_or_manager(self):
+        """Submitting or withdrawing a request: its requester, or a sales manager."""
+        if self.env.su or self.env.user.has_group(MANAGER_GROUP):
+            return
+        if any(e.user_id != self.env.user for e in self):
+            raise AccessError(
+                self.env._("Only the requester or a sales manager can submit or withdraw it.")
+            )
+
     def _check_approver(self):
-        if not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(self.env._("Only a sales manager can approve a price exception."))
-        if any(e.user_id == self.env.user for e in self):
+        self._check_manager(self.env._("Only a sales manager can approve a price exception."))
+        if not self.env.su and any(e.user_id == self.env.user for e in self):
             raise AccessError(self.env._("Nobody approves their own price exception."))
+
+    def _check_state(self, states, message):
+        if any(e.state not in states for e in self):
+            raise UserError(message)
 
     @api.constrains("line_ids", "state")
     def _check_lines(self):
@@ -98,23 +144,30 @@ class UnifyxPriceException(models.Model):
                 raise ValidationError(self.env._("A price exception needs at least one product."))
 
     def action_submit(self):
-        for exception in self:
-            if exception.state != "draft":
-                raise UserError(self.env._("Only a draft exception can be submitted."))
-        self.write({"state": "to_approve"})
+        self._check_requester_or_manager()
+        self._check_state({"draft"}, self.env._("Only a draft exception can be submitted."))
+        self._unifyx_set_state("to_approve")
 
     def action_approve(self):
         self._check_approver()
-        for exception in self:
-            if exception.state != "to_approve":
-                raise UserError(self.env._("Only a submitted exception can be approved."))
-        self.write({"state": "approved"})
-        self.sudo().write({"approved_by_id": self.env.uid, "approved_date": fields.Datetime.now()})
+        self._check_state({"to_approve"}, self.env._("Only a submitted exception can be approved."))
+        self._unifyx_set_state(
+            "approved", approved_by_id=self.env.uid, approved_date=fields.Datetime.now()
+        )
 
     def action_reject(self):
-        if not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(self.env._("Only a sales manager can reject a price exception."))
-        self.write({"state": "rejected"})
+        """Reject a request, or withdraw an approval (a sales manager)."""
+        self._check_manager(self.env._("Only a sales manager can reject a price exception."))
+        self._check_state(
+            {"to_approve", "approved"},
+            self.env._("Only a submitted or approved exception can be rejected."),
+        )
+        self._unifyx_set_state("rejected")
 
     def action_draft(self):
-        self.filtered(lambda e: e.state in ("to_approve", "rejected")).write({"state": "draft"})
+        self._check_requester_or_manager()
+        self._check_state(
+            {"draft", "to_approve", "rejected"},
+            self.env._("An approved exception cannot go back to draft; request a new one."),
+        )
+        self.filtered(lambda e: e.state != "draft")._unifyx_set_state("draft")
