@@ -1,7 +1,11 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools.bounds import MAX_MARKUP, MAX_PRICE, non_finite
+
+NUMBER_FIELDS = ("fixed_price", "discount", "markup", "min_qty")
 
 
 class UnifyxPriceContractLine(models.Model):
@@ -77,13 +81,54 @@ class UnifyxPriceContractLine(models.Model):
     @api.constrains("discount", "markup", "fixed_price", "min_qty")
     def _check_values(self):
         for line in self:
-            if line.discount < 0 or line.discount > 100:
-                raise ValidationError(self.env._("A discount is between 0 and 100 %."))
-            if line.fixed_price < 0 or line.min_qty < 0 or line.markup < -100:
-                raise ValidationError(self.env._("Prices and quantities cannot be negative."))
+            what = line.product_id.display_name or line.categ_id.display_name or ""
+            if not 0 <= line.discount <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "Contract line %(line)s: a discount is between 0 and 100 %% "
+                        "(%(value)s given).",
+                        line=what,
+                        value=line.discount,
+                    )
+                )
+            if line.fixed_price < 0 or line.min_qty < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Contract line %(line)s: prices and quantities cannot be negative.",
+                        line=what,
+                    )
+                )
+            if not -100 <= line.markup <= MAX_MARKUP:
+                raise ValidationError(
+                    self.env._(
+                        "Contract line %(line)s: a markup is between -100 and %(max)s %% "
+                        "(%(value)s given).",
+                        line=what,
+                        max=MAX_MARKUP,
+                        value=line.markup,
+                    )
+                )
+            if line.fixed_price > MAX_PRICE or line.min_qty > MAX_PRICE:
+                raise ValidationError(
+                    self.env._(
+                        "Contract line %(line)s: %(max)s is the most a price or a minimum "
+                        "quantity can be.",
+                        line=what,
+                        max=MAX_PRICE,
+                    )
+                )
+
+    @api.model
+    def _check_numbers(self, vals_list):
+        for vals in vals_list:
+            if non_finite(vals, NUMBER_FIELDS):
+                raise ValidationError(
+                    self.env._("A contract price, discount, markup or quantity must be a number.")
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_numbers(vals_list)
         lines = super().create(vals_list)
         if not self.env.su:
             lines.contract_id._check_editable()
@@ -91,11 +136,15 @@ class UnifyxPriceContractLine(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            # A line stays with its contract: moving it would change two
+            # contracts at once, one of them maybe active.
+            if "contract_id" in vals and any(
+                line.contract_id.id != vals["contract_id"] for line in self
+            ):
+                raise UserError(self.env._("A contract line cannot move to another contract."))
             self.contract_id._check_editable()
-        res = super().write(vals)
-        if not self.env.su and "contract_id" in vals:
-            self.contract_id._check_editable()
-        return res
+        self._check_numbers([vals])
+        return super().write(vals)
 
     def unlink(self):
         if not self.env.su:

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.bounds import MAX_PRICE, non_finite
+
 
 class UnifyxPriceExceptionLine(models.Model):
     _name = "unifyx.price.exception.line"
@@ -22,17 +24,52 @@ class UnifyxPriceExceptionLine(models.Model):
 
     @api.constrains("price")
     def _check_price(self):
-        if any(line.price < 0 for line in self):
-            raise ValidationError(self.env._("A price cannot be negative."))
+        for line in self:
+            if line.price < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The exception price of %(product)s cannot be negative (%(price)s).",
+                        product=line.product_id.display_name,
+                        price=line.price,
+                    )
+                )
+            if line.price > MAX_PRICE:
+                raise ValidationError(
+                    self.env._(
+                        "The exception price of %(product)s (%(price)s) is beyond any "
+                        "price: %(max)s at most.",
+                        product=line.product_id.display_name,
+                        price=line.price,
+                        max=MAX_PRICE,
+                    )
+                )
+
+    @api.model
+    def _check_numbers(self, vals_list):
+        for vals in vals_list:
+            if non_finite(vals, ["price"]):
+                raise ValidationError(self.env._("An exception price must be a number."))
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_numbers(vals_list)
         lines = super().create(vals_list)
         lines._check_exception_draft()
         return lines
 
     def write(self, vals):
+        # A line stays with its exception for life: moved into an approved
+        # one, it would price what nobody approved.
+        if (
+            not self.env.su
+            and "exception_id" in vals
+            and any(line.exception_id.id != vals["exception_id"] for line in self)
+        ):
+            raise UserError(
+                self.env._("A price exception keeps its products: a line cannot move to another.")
+            )
         self._check_exception_draft()
+        self._check_numbers([vals])
         return super().write(vals)
 
     def unlink(self):
