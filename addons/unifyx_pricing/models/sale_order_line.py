@@ -3,9 +3,10 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
+from ..tools.bounds import non_finite
 from ..tools.resolution import LEVEL_CUSTOMER, LEVEL_EXCEPTION, LEVEL_SEGMENT, Rule, resolve
 
 # Set by the pricing itself; never by a client (RPC included).
@@ -241,7 +242,7 @@ class SaleOrderLine(models.Model):
         for line in priced:
             by_discount[line.unifyx_resolved_discount].append(line.id)
         for discount, ids in by_discount.items():
-            priced.browse(ids).with_context(sale_write_from_compute=True).discount = discount
+            priced.browse(ids).discount = discount
         return res
 
     def _unifyx_pricelist_discount(self, discount_enabled):
@@ -274,6 +275,7 @@ class SaleOrderLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._unifyx_check_protected(vals_list)
+        self._unifyx_check_discount_values(vals_list)
         lines = super().create(vals_list)
         typed = lines.browse(
             line.id
@@ -281,32 +283,100 @@ class SaleOrderLine(models.Model):
             if "price_unit" in vals or "discount" in vals
         )
         typed.filtered(lambda line: line.unifyx_price_source == "manual")._unifyx_record_manual()
-        # A new line beyond the limit on an approved order: approve again.
+        # A new line beyond the limit on a confirmed order: refused; on an
+        # approved one: approve again.
+        lines._unifyx_check_confirmed_discount({})
         lines._unifyx_restart_if_more_discount({})
         return lines
 
     def write(self, vals):
         self._unifyx_check_protected([vals])
+        self._unifyx_check_discount_values([vals])
         if not PRICE_FIELDS & set(vals):
             return super().write(vals)
-        under_approval = self.filtered(lambda line: line.order_id._unifyx_under_approval())
-        extra_before = {line.id: line._unifyx_extra_discount() for line in under_approval}
-        # Odoo's own price computation writes line by line: nobody typed it.
-        from_compute = self.env.context.get("sale_write_from_compute")
-        before = (
-            {} if from_compute else {line.id: (line.price_unit, line.discount) for line in self}
-        )
+        # Only a manual price or discount grants a discount (otherwise 0).
+        extra_before = {
+            line.id: line._unifyx_extra_discount()
+            for line in self
+            if line.unifyx_price_source == "manual"
+        }
+        before = {line.id: (line.price_unit, line.discount) for line in self}
         res = super().write(vals)
-        # Checked even from the computation: the context comes from the client.
-        under_approval._unifyx_restart_if_more_discount(extra_before)
-        if from_compute:
-            return res
+        # Authority is the current user's, whatever the context says (a
+        # client can send Odoo's sale_write_from_compute): who changes a price
+        # or a discount, or makes the line grant more, has set it.
         manual = self.filtered(lambda line: line.unifyx_price_source == "manual")
         manual.filtered(
-            lambda line: before[line.id] != (line.price_unit, line.discount)
+            lambda line: (
+                before[line.id] != (line.price_unit, line.discount)
+                or line._unifyx_extra_discount() > extra_before.get(line.id, 0.0) + 1e-4
+            )
         )._unifyx_record_manual()
         (self - manual).filtered("unifyx_price_manual_user_id")._unifyx_record_manual(clear=True)
+        self._unifyx_check_confirmed_discount(extra_before)
+        self._unifyx_restart_if_more_discount(extra_before)
         return res
+
+    @api.model
+    def _unifyx_check_discount_values(self, vals_list):
+        """A discount beyond 100 % pays the customer to take the goods (a
+        negative one is a surcharge, which Odoo allows)."""
+        for vals in vals_list:
+            if non_finite(vals, ["discount", "price_unit"]):
+                raise ValidationError(self.env._("A sale line's price and discount are numbers."))
+            discount = vals.get("discount")
+            if isinstance(discount, int | float) and discount > 100:
+                raise ValidationError(
+                    self.env._(
+                        "A sale line's discount is at most 100 %% (%(discount)s given).",
+                        discount=discount,
+                    )
+                )
+
+    def _unifyx_check_confirmed_discount(self, extra_before):
+        """A confirmed order does not go back to approval: more discount than
+        the current user may grant is refused on it, as confirming it would
+        have been, whichever way the line is changed."""
+        if self.env.su:
+            return
+        lines = self.filtered(
+            lambda line: (
+                line.state == "sale"
+                # Lines Odoo adds to confirmed orders at their own price.
+                and not (line.is_expense or line.is_downpayment or line._unifyx_is_delivery())
+                and line._unifyx_extra_discount() > extra_before.get(line.id, 0.0) + 1e-4
+            )
+        )
+        over = lines._unifyx_over_limit(user=self.env.user)
+        if not over:
+            return
+        messages = []
+        for line, (allowed, policy) in over.items():
+            values = {
+                "order": line.order_id.name,
+                "product": line.product_id.display_name,
+                "extra": line._unifyx_extra_discount(),
+                "allowed": allowed,
+            }
+            if policy == "block":
+                messages.append(
+                    self.env._(
+                        "%(order)s, %(product)s: %(extra).2f %% is beyond your limit of "
+                        "%(allowed).2f %%, which blocks it.",
+                        **values,
+                    )
+                )
+            else:
+                messages.append(
+                    self.env._(
+                        "%(order)s, %(product)s: %(extra).2f %% is beyond your limit of "
+                        "%(allowed).2f %% and needs approval, which a confirmed order cannot "
+                        "go back to: ask someone whose limit covers it, or cancel the order "
+                        "and set it back to quotation to have it approved.",
+                        **values,
+                    )
+                )
+        raise UserError("\n".join(messages))
 
     def _unifyx_restart_if_more_discount(self, extra_before):
         """An approved (or pending) order whose lines now grant more discount
@@ -335,6 +405,10 @@ class SaleOrderLine(models.Model):
         super(SaleOrderLine, self.sudo()).write(vals)
 
     # -- helpers ---------------------------------------------------------------------
+
+    def _unifyx_is_delivery(self):
+        # is_delivery comes with the delivery module, when installed.
+        return bool(self._fields.get("is_delivery") and self.is_delivery)
 
     def _unifyx_linked_line_known(self):
         """Whether Odoo's _get_linked_line() finds this line's combo line."""
@@ -384,8 +458,9 @@ class SaleOrderLine(models.Model):
         authority of whoever set it (the salesperson if nobody did)."""
         return {line: policy for line, (_allowed, policy) in self._unifyx_over_limit().items()}
 
-    def _unifyx_over_limit(self):
-        """{line: (allowed discount, policy)} of the lines beyond their limit."""
+    def _unifyx_over_limit(self, user=None):
+        """{line: (allowed discount, policy)} of the lines beyond the limit of
+        ``user``, or else of whoever set them (the salesperson if nobody did)."""
         result = {}
         lines = self.filtered(lambda line: line._unifyx_extra_discount() > 0)
         if not lines:
@@ -396,9 +471,11 @@ class SaleOrderLine(models.Model):
             company = line.company_id or self.env.company
             if company not in limits_by_company:
                 limits_by_company[company] = Limit._get_limits(company)
-            user = line.unifyx_price_manual_user_id or line.order_id.user_id or self.env.user
+            judged = (
+                user or line.unifyx_price_manual_user_id or line.order_id.user_id or self.env.user
+            )
             categ_path = line.product_id.categ_id._unifyx_path()
-            allowed, policy = Limit._limit_for(limits_by_company[company], user, categ_path)
+            allowed, policy = Limit._limit_for(limits_by_company[company], judged, categ_path)
             if allowed is not None and line._unifyx_extra_discount() > allowed + 1e-6:
                 result[line] = (allowed, policy)
         return result
