@@ -3,6 +3,7 @@ from . import (
     test_combo_configurator,
     test_contract,
     test_discount_authority,
+    test_governance,
     test_price_exception,
     test_resolution,
     test_sale_pricing,
