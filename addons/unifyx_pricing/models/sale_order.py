@@ -36,6 +36,25 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return bool(self.review_ids) and self.state in self._state_from
 
+    def _unifyx_excess_needs_approval(self):
+        """Whether a matrix row sends this order's excess discount to approval,
+        as confirming it would (without one, the 'approve' policy only warns)."""
+        self.ensure_one()
+        excess = self.env.ref("unifyx_pricing.exception_type_excess_discount")
+        definitions = (
+            self.env["tier.definition"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", self._name),
+                    ("unifyx_matrix_id.exception_type_ids", "in", excess.ids),
+                    ("company_id", "in", [self.company_id.id, False]),
+                ]
+            )
+        )
+        order = self.sudo()
+        return any(order.evaluate_tier(definition) for definition in definitions)
+
     def _unifyx_check_discount_block(self):
         """Refuse to confirm orders granting a discount beyond a blocking limit."""
         blocked = [

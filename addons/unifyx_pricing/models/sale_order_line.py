@@ -335,8 +335,9 @@ class SaleOrderLine(models.Model):
 
     def _unifyx_check_confirmed_discount(self, extra_before):
         """A confirmed order does not go back to approval: more discount than
-        the current user may grant is refused on it, as confirming it would
-        have been, whichever way the line is changed."""
+        the current user may grant is refused on it when confirming would have
+        been (a blocking limit, or a matrix row routing excess discounts),
+        whichever way the line is changed."""
         if self.env.su:
             return
         lines = self.filtered(
@@ -347,7 +348,11 @@ class SaleOrderLine(models.Model):
                 and line._unifyx_extra_discount() > extra_before.get(line.id, 0.0) + 1e-4
             )
         )
-        over = lines._unifyx_over_limit(user=self.env.user)
+        over = {
+            line: (allowed, policy)
+            for line, (allowed, policy) in lines._unifyx_over_limit(user=self.env.user).items()
+            if policy == "block" or line.order_id._unifyx_excess_needs_approval()
+        }
         if not over:
             return
         messages = []

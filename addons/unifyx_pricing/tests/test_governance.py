@@ -36,7 +36,7 @@ class GovernanceCase(PricingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["unifyx.approval.matrix"].create(
+        cls.row = cls.env["unifyx.approval.matrix"].create(
             {
                 "name": "Excess discounts",
                 "document_type": "sale",
@@ -226,6 +226,19 @@ class TestPricingGovernance(GovernanceCase):
         with self.assertRefused(UserError, "which blocks it"):
             line.with_user(self.salesperson).discount = 45
         self.assertEqual(line.discount, 40)
+
+    def test_confirmed_line_is_judged_as_its_confirmation_was(self):
+        order = self._confirmed_order()
+        line = order.order_line
+        # Without a matrix row routing excess discounts, the limit only warns,
+        # at confirmation as after it.
+        self.row.active = False
+        line.with_user(self.salesperson).discount = 20
+        self.assertEqual((line.discount, line.unifyx_price_manual_user_id), (20, self.salesperson))
+        self.limit_salesperson.policy = "block"
+        with self.assertRefused(UserError, "which blocks it"):
+            line.with_user(self.salesperson).discount = 30
+        self.assertEqual(line.discount, 20)
 
     # -- class 4: borrowed authority ----------------------------------------------
 
