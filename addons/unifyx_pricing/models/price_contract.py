@@ -133,6 +133,8 @@ class UnifyxPriceContract(models.Model):
         """The one way the actions (and the expiry job) move the state."""
         with state_flow(self):
             self.write(dict(vals, state=state))
+        # True, not None: the actions are called over XML-RPC too.
+        return True
 
     def _check_manager(self, message=None):
         if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
@@ -165,7 +167,7 @@ class UnifyxPriceContract(models.Model):
         self._check_state({"draft"}, self.env._("Only a draft contract can be activated."))
         if any(not c.line_ids for c in self):
             raise UserError(self.env._("Add at least one line before activating."))
-        self._unifyx_set_state(
+        return self._unifyx_set_state(
             "active", activated_by_id=self.env.uid, activated_date=fields.Datetime.now()
         )
 
@@ -174,7 +176,7 @@ class UnifyxPriceContract(models.Model):
         self._check_state(
             {"draft", "active"}, self.env._("Only a draft or active contract can be cancelled.")
         )
-        self._unifyx_set_state("cancelled")
+        return self._unifyx_set_state("cancelled")
 
     def action_draft(self):
         self._check_manager(
@@ -184,7 +186,7 @@ class UnifyxPriceContract(models.Model):
             {"active", "expired", "cancelled"},
             self.env._("This contract is already a draft."),
         )
-        self._unifyx_set_state("draft")
+        return self._unifyx_set_state("draft")
 
     def action_export_lines(self):
         """Download the lines as .xlsx (the format the import reads back)."""

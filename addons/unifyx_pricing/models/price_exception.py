@@ -114,6 +114,8 @@ class UnifyxPriceException(models.Model):
         """The one way the action methods move the state (checked by them)."""
         with state_flow(self):
             self.write(dict(vals, state=state))
+        # True, not None: the actions are called over XML-RPC too.
+        return True
 
     def _check_manager(self, message):
         if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
@@ -146,12 +148,12 @@ class UnifyxPriceException(models.Model):
     def action_submit(self):
         self._check_requester_or_manager()
         self._check_state({"draft"}, self.env._("Only a draft exception can be submitted."))
-        self._unifyx_set_state("to_approve")
+        return self._unifyx_set_state("to_approve")
 
     def action_approve(self):
         self._check_approver()
         self._check_state({"to_approve"}, self.env._("Only a submitted exception can be approved."))
-        self._unifyx_set_state(
+        return self._unifyx_set_state(
             "approved", approved_by_id=self.env.uid, approved_date=fields.Datetime.now()
         )
 
@@ -162,7 +164,7 @@ class UnifyxPriceException(models.Model):
             {"to_approve", "approved"},
             self.env._("Only a submitted or approved exception can be rejected."),
         )
-        self._unifyx_set_state("rejected")
+        return self._unifyx_set_state("rejected")
 
     def action_draft(self):
         self._check_requester_or_manager()
@@ -170,4 +172,4 @@ class UnifyxPriceException(models.Model):
             {"draft", "to_approve", "rejected"},
             self.env._("An approved exception cannot go back to draft; request a new one."),
         )
-        self.filtered(lambda e: e.state != "draft")._unifyx_set_state("draft")
+        return self.filtered(lambda e: e.state != "draft")._unifyx_set_state("draft")

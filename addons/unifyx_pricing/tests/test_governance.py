@@ -478,9 +478,13 @@ class TestPricingGovernanceRpc(GovernanceCase, HttpCase):
     and JSON-RPC on /jsonrpc, against the running test server."""
 
     def _xmlrpc(self, user, model, method, *args, **kwargs):
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname, user.id, user.login, model, method, list(args), kwargs
-        )
+        try:
+            return self.xmlrpc_object.execute_kw(
+                self.env.cr.dbname, user.id, user.login, model, method, list(args), kwargs
+            )
+        finally:
+            # The server wrote through the same cursor: read afresh.
+            self.env.invalidate_all()
 
     def _jsonrpc(self, user, model, method, *args, **kwargs):
         payload = {
@@ -661,3 +665,27 @@ class TestPricingGovernanceRpc(GovernanceCase, HttpCase):
         draft.line_ids.invalidate_recordset()
         self.assertEqual((draft.line_ids.fixed_price, draft.line_ids.discount), (90, 0))
         self.assertEqual(self.draft_exception.line_ids.price, 1)
+
+    def test_actions_answer_plain_xmlrpc(self):
+        """An integration retrying on a fault would act twice: the actions
+        return what xmlrpc.client reads."""
+        request = self._exception([(self.boiler, 50)])
+        self.assertIs(
+            self._xmlrpc(self.manager, "unifyx.price.exception", "action_approve", request.ids),
+            True,
+        )
+        self.assertEqual(request.state, "approved")
+        draft = self._contract(
+            [{"product_id": self.product.id, "fixed_price": 90}],
+            partner=self.customer,
+            activate=False,
+        )
+        for method, state in (
+            ("action_activate", "active"),
+            ("action_cancel", "cancelled"),
+            ("action_draft", "draft"),
+        ):
+            self.assertIs(
+                self._xmlrpc(self.manager, "unifyx.price.contract", method, draft.ids), True
+            )
+            self.assertEqual(draft.state, state)
