@@ -193,8 +193,9 @@ class SaleOrderLine(models.Model):
 
     @api.onchange("price_unit", "discount")
     def _onchange_unifyx_discount_limit(self):
-        """Tell the salesperson at once, not at confirmation."""
-        over = self._unifyx_over_limit()
+        """Tell the salesperson at once, not at confirmation. Judged for the
+        current user: saving the change makes them its setter."""
+        over = self._unifyx_over_limit(user=self.env.user)
         if self not in over:
             return None
         allowed, policy = over[self]

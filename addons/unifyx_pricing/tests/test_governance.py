@@ -248,6 +248,10 @@ class TestPricingGovernance(GovernanceCase):
         line.with_user(self.manager).discount = 12
         self.assertEqual(line.unifyx_price_manual_user_id, self.manager)
         self.assertFalse(order.unifyx_exception_type_ids, "the manager's 15 % covers 12 %")
+        # Warned while typing, as the one whose limit will apply.
+        spec = {key: {} for key in ("order_id", "product_id", "price_unit", "discount")}
+        result = line.with_user(self.salesperson).onchange({"discount": 14}, ["discount"], spec)
+        self.assertIn("5.00 %", result["warning"]["message"])
         line.with_user(self.salesperson).with_context(**FROM_COMPUTE).discount = 14
         self.assertEqual(line.unifyx_price_manual_user_id, self.salesperson)
         self.assertEqual(line.unifyx_discount_alert, "approve")
