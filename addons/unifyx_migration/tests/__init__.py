@@ -6,6 +6,7 @@ from . import (
     test_legacy_demo,
     test_legacy_files,
     test_migration_run,
+    test_migrations,
     test_opening_stock,
     test_opening_stock_rights,
     test_pricelist_import,
