@@ -280,6 +280,29 @@ class UnifyxMigrationLoader(models.AbstractModel):
                 vals[field.name] = shapes[shape][field.name]
 
     @api.model
+    def _report_updates(self, plan, record, vals, columns):
+        """One change note per field ``vals`` changes on ``record``, before -> after
+        as the report shows them (names, not ids), in the column of ``columns``
+        ({Odoo field: profile field})."""
+        for name, value in vals.items():
+            if _same(record, {name: value}):
+                continue
+            field = record._fields[name]
+            before = _shown(record, name, field.convert_to_write(record[name], record))
+            after = _shown(record, name, value)
+            params = {
+                "field": field._description_string(self.env),
+                "before": before,
+                "after": after,
+            }
+            plan["notes"].append(
+                (
+                    columns.get(name, name),
+                    Note("update", CHANGE, "field_update", before, after, params),
+                )
+            )
+
+    @api.model
     def _write_plans(self, model, plans, vals_of, create_model=None, columns=None, keys=()):
         """Create in one batch, write only what differs; set each plan's action.
 
@@ -304,25 +327,9 @@ class UnifyxMigrationLoader(models.AbstractModel):
                 if not changed:
                     plan["action"] = "unchanged"
                     continue
-                before = {
-                    k: _shown(record, k, record._fields[k].convert_to_write(record[k], record))
-                    for k in changed
-                }
+                self._report_updates(plan, record, changed, columns)
                 record.write(changed)
                 plan["action"] = "update"
-                for name, value in changed.items():
-                    after = _shown(record, name, value)
-                    params = {
-                        "field": record._fields[name]._description_string(self.env),
-                        "before": before[name],
-                        "after": after,
-                    }
-                    plan["notes"].append(
-                        (
-                            columns.get(name, name),
-                            Note("update", CHANGE, "field_update", before[name], after, params),
-                        )
-                    )
             else:
                 plan["action"] = "create"
                 to_create.append((plan, vals))
@@ -816,29 +823,12 @@ class UnifyxMigrationLoader(models.AbstractModel):
             if info:
                 if not _same(info, vals):
                     changed = {k: v for k, v in vals.items() if not _same(info, {k: v})}
-                    for name, value in changed.items():
-                        params = {
-                            "field": info._fields[name]._description_string(self.env),
-                            "before": _shown(
-                                info, name, info._fields[name].convert_to_write(info[name], info)
-                            ),
-                            "after": _shown(info, name, value),
-                        }
-                        plan["notes"].append(
-                            (
-                                {"price": "cost", "product_code": "vendor_code"}.get(
-                                    name, "vendor"
-                                ),
-                                Note(
-                                    "update",
-                                    CHANGE,
-                                    "field_update",
-                                    params["before"],
-                                    params["after"],
-                                    params,
-                                ),
-                            )
-                        )
+                    self._report_updates(
+                        plan,
+                        info,
+                        changed,
+                        {"price": "cost", "product_code": "vendor_code", "partner_id": "vendor"},
+                    )
                     info.write(changed)
                     if plan["action"] == "unchanged":
                         plan["action"] = "update"
@@ -1325,7 +1315,19 @@ class UnifyxMigrationLoader(models.AbstractModel):
                 vals.update({"compute_price": "percentage", "percent_price": values["discount"]})
             return vals
 
-        self._write_plans("product.pricelist.item", plans, vals_of)
+        self._write_plans(
+            "product.pricelist.item",
+            plans,
+            vals_of,
+            columns={
+                "product_id": "product",
+                "categ_id": "category",
+                "fixed_price": "price",
+                "percent_price": "discount",
+                "compute_price": "price",
+                "applied_on": "product",
+            },
+        )
         # The customers' price list (company-dependent).
         for plan in plans:
             customer_id = plan["values"].get("customer_id")
@@ -1516,6 +1518,12 @@ class UnifyxMigrationLoader(models.AbstractModel):
                 continue
             else:
                 plan["action"] = "update"
+                self._report_updates(
+                    plan,
+                    plan["record"],
+                    vals,
+                    {"fixed_price": "price", "min_qty": "min_quantity", "uom_id": "uom"},
+                )
             changes[contracts[plan["values"]["contract"]]].append(vals)
         for contract, vals_list in changes.items():
             contract._unifyx_upsert_lines(vals_list)

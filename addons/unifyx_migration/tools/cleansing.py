@@ -465,10 +465,12 @@ TOTAL_WORDS = {"total", "totaux", "sous total", "total general", "grand total", 
 
 
 def is_total_row(values):
-    """A spreadsheet's total line ("TOTAL", "Sous-total :"), not a record."""
-    return any(
-        isinstance(v, str) and normalise_key(v) in TOTAL_WORDS for v in values if v is not None
-    )
+    """A spreadsheet's total line ("TOTAL", "Sous-total :" and numbers only), not a
+    record: a company called "TOTAL" with an address is a record."""
+    cells = [v for v in values if not is_blank(v)]
+    labels = [v for v in cells if isinstance(v, str) and normalise_key(v) in TOTAL_WORDS]
+    others = [v for v in cells if not (isinstance(v, str) and normalise_key(v) in TOTAL_WORDS)]
+    return bool(labels) and all(not parse_decimal(v).is_error for v in others)
 
 
 # ----------------------------------------------------------------------- formulas
