@@ -1,4 +1,5 @@
 from . import (
+    res_partner,
     stock_quant,
     unifyx_migration_loader,
     unifyx_migration_profile,

@@ -93,7 +93,8 @@ class UnifyxMigrationRun(models.Model):
     @api.depends("profile_id", "file_name")
     def _compute_name(self):
         for run in self:
-            run.name = "%s - %s" % (run.profile_id.name or "", run.file_name or "")
+            name = "%s - %s" % (run.profile_id.name or "", run.file_name or "")
+            run.name = cleansing.neutralise_formula(name).value
 
     @api.depends("progress_done", "progress_total")
     def _compute_progress(self):
@@ -151,10 +152,14 @@ class UnifyxMigrationRun(models.Model):
         required = {line.field_name for line in self.profile_id.line_ids if line.required}
         missing = [name for name in missing if name in required]
         if missing:
+            spellings = self.profile_id._column_spellings()
             raise ValidationError(
                 self.env._(
                     "Required columns missing: %(columns)s (found: %(headers)s).",
-                    columns=", ".join(missing),
+                    # The headers the consultant can write, not the internal field.
+                    columns="; ".join(
+                        " / ".join(s for s in spellings[name][:-1] if s) or name for name in missing
+                    ),
                     headers=", ".join(table.headers),
                 )
             )
@@ -198,7 +203,12 @@ class UnifyxMigrationRun(models.Model):
             "unknown_uom_category": self.env._("Unknown unit category %(value)s"),
             "unknown_country": self.env._("Unknown country %(value)s"),
             "possible_duplicate": self.env._(
-                "Possible duplicate of %(other)s: check before loading, nothing is merged"
+                "Possible duplicate of %(other)s (%(reason)s): check before loading, "
+                "nothing is merged"
+            ),
+            "possible_duplicate_rows": self.env._(
+                "Possible duplicate of row %(other)s (%(reason)s): check before loading, "
+                "nothing is merged"
             ),
             "barcode_taken": self.env._("Barcode %(value)s already used by %(other)s"),
             "unknown_vendor": self.env._("Unknown vendor %(value)s: import the partners first"),
@@ -232,10 +242,70 @@ class UnifyxMigrationRun(models.Model):
                 "Contract %(value)s is not a draft: a sales manager sets it back to draft first"
             ),
             "uom_category": self.env._("The unit %(value)s cannot measure %(product)s"),
+            "zip": self.env._("Postcode normalised to %(value)s"),
+            "invalid_zip": self.env._("Postcode %(value)s is not a French postcode (5 digits)"),
+            "field_update": self.env._("%(field)s: %(before)s → %(after)s"),
+            "cost_kept": self.env._(
+                "Cost %(value)s not applied: %(product)s has stock valued at %(current)s "
+                "(a rerun never revalues stock)"
+            ),
+            "unknown_warehouse": self.env._("Unknown warehouse %(value)s"),
+            "location_elsewhere": self.env._(
+                "Location %(value)s is not in the warehouse %(warehouse)s of the row"
+            ),
+            "negative_quantity": self.env._(
+                "Negative quantity %(value)s: an opening stock cannot be negative"
+            ),
+            "negative_cost": self.env._("Negative unit cost %(value)s"),
+            "whole_units": self.env._(
+                "%(value)s %(unit)s of %(product)s: counted in whole units only"
+            ),
+            "lot_ignored": self.env._(
+                "Lot %(value)s ignored: %(product)s is not tracked by lot or serial number"
+            ),
+            "no_cost": self.env._(
+                "No unit cost given: %(product)s is valued at its current cost %(current)s"
+            ),
+            "standard_two_costs": self.env._(
+                "Standard-cost product given two costs: %(value)s here, %(other)s in row %(row)s"
+            ),
+            "standard_stock": self.env._(
+                "%(product)s is in stock at its standard cost %(current)s: the file's cost "
+                "%(value)s cannot value it (revalue the product first, or give that cost)"
+            ),
+            "standard_cost": self.env._(
+                "Standard cost of %(product)s set to %(value)s (was %(before)s): "
+                "the opening stock is valued at the file's cost"
+            ),
+            "stock_update": self.env._(
+                "On hand at %(location)s: %(before)s → %(value)s, %(amount)s booked at "
+                "%(cost)s a unit"
+            ),
+            "stock_decrease": self.env._(
+                "On hand at %(location)s: %(before)s → %(value)s (out at the product's cost)"
+            ),
+            "country_from_vat": self.env._("Country set to %(value)s (from the VAT number)"),
+            "country_default": self.env._("Country set to %(value)s (the company's country)"),
+            "invalid_siren": self.env._("Invalid SIREN or SIRET number: %(value)s"),
+            "shared_value": self.env._(
+                "%(count)s rows share the %(reason)s %(value)s: a placeholder, not reported "
+                "as duplicates"
+            ),
+            "total_row": self.env._("Total row skipped: not a record"),
+            "unmapped": self.env._(
+                "Column %(value)s is not loaded by this profile: its values are ignored"
+            ),
         }
         template = messages.get(note.code) or note.params.get("message") or note.code
+        reasons = {
+            "vat": self.env._("same VAT number"),
+            "name": self.env._("similar name"),
+        }
         params = {k: cleansing._shown(v) for k, v in note.params.items()}
         params.setdefault("value", cleansing._shown(note.original))
+        params.setdefault("reason", "")
+        if "reason" in note.params:
+            params["reason"] = reasons.get(note.params["reason"], params["reason"])
         try:
             return template % params
         except (KeyError, TypeError, ValueError):
@@ -248,22 +318,44 @@ class UnifyxMigrationRun(models.Model):
         plans = self._plan_rows(self._rows(table, columns))
         return table.headers, columns, plans
 
-    def _plan_rows(self, rows):
-        """Clean and resolve ``rows``: (row number, file values, {field: value})."""
+    def _cleaner(self):
+        """clean_row for this run: units by code and synonyms (whatever the
+        consultant's language), VAT numbers through Odoo's base_vat; unit notes
+        show the unit's name, never its id."""
         units = cleansing.keyed_units(self.env["unifyx.migration.uom.synonym"]._mapping())
         unit_names = {u.id: u.name for u in self.env["uom.uom"].search([])}
-        plans = []
-        for number, raw_values, raw in rows:
-            values, notes = clean_row(self.target, raw, units)
+        validate = self.env["res.partner"]._unifyx_vat_validator()
+
+        def clean(raw):
+            values, notes = clean_row(self.target, raw, units, validate)
             for index, (_field, note) in enumerate(notes):
                 if note.rule == "unit" and note.level == cleansing.CHANGE:
                     target = unit_names.get(note.value, note.value)
-                    if note.original == target:
+                    if cleansing.unit_key(note.original) == cleansing.unit_key(target):
                         notes[index] = None  # the unit's own name: nothing changed
                         continue
                     note.params["target"] = target
                     note.params["value"] = note.original
+                    note.value = target
             notes[:] = [n for n in notes if n]
+            return values, notes
+
+        clean.unit_names = unit_names
+        return clean
+
+    def _plan_rows(self, rows):
+        """Clean and resolve ``rows``: (row number, file values, {field: value})."""
+        clean = self._cleaner()
+        plans = []
+        for number, raw_values, raw in rows:
+            if cleansing.is_total_row(raw.values()):
+                # A spreadsheet's total line: skipped, said, never refused.
+                first = next(iter(raw), "")
+                notes = [(first, cleansing.Note("total", cleansing.WARNING, "total_row", None))]
+                values, skip = {}, True
+            else:
+                values, notes = clean(raw)
+                skip = False
             plans.append(
                 {
                     "row": number,
@@ -272,11 +364,16 @@ class UnifyxMigrationRun(models.Model):
                     "notes": notes,
                     "record": None,
                     "action": None,
+                    "skip": skip,
                 }
             )
         loader = self.env["unifyx.migration.loader"]
         getattr(loader, "_resolve_%s" % self.target)(self, plans)
         return plans
+
+    @classmethod
+    def _loadable(cls, plans):
+        return [p for p in plans if not p.get("skip") and not cls._has_error(p)]
 
     @staticmethod
     def _has_error(plan):
@@ -300,7 +397,25 @@ class UnifyxMigrationRun(models.Model):
         labels = {index: headers[index] for index in range(len(headers))}
         field_columns = {name: labels.get(index, name) for name, index in columns.items()}
         self.line_ids.unlink()
-        self.env["unifyx.migration.run.line"].create(self._report_lines(plans, field_columns))
+        mapped = set(columns.values())
+        unmapped = [
+            {
+                "run_id": self.id,
+                "row_number": 0,
+                "column": header,
+                "level": "warning",
+                "rule": "unmapped",
+                "original_value": header,
+                "message": self._note_message(
+                    cleansing.Note("unmapped", cleansing.WARNING, "unmapped", header)
+                ),
+            }
+            for index, header in enumerate(headers)
+            if header and index not in mapped
+        ]
+        self.env["unifyx.migration.run.line"].create(
+            unmapped + self._report_lines(plans, field_columns)
+        )
         self.write(
             {
                 "state": state,
@@ -336,13 +451,13 @@ class UnifyxMigrationRun(models.Model):
         """The first rows as they will be loaded, changes shown beside the original."""
         for run in self:
             table, columns = run._read()
-            units = cleansing.keyed_units(self.env["unifyx.migration.uom.synonym"]._mapping())
-            unit_names = {u.id: u.name for u in self.env["uom.uom"].search([])}
+            clean = run._cleaner()
+            unit_names = clean.unit_names
             names = list(columns)
             head = Markup("").join(Markup("<th>%s</th>") % table.headers[columns[n]] for n in names)
             body = []
             for number, _values, raw in run._rows(table, columns, PREVIEW_ROWS):
-                values, notes = clean_row(run.target, raw, units)
+                values, notes = clean(raw)
                 problems = dict(notes)
                 cells = [Markup("<td>%s</td>") % number]
                 for name in names:
@@ -372,7 +487,7 @@ class UnifyxMigrationRun(models.Model):
             counts = {}
             try:
                 with self.env.cr.savepoint():
-                    counts = run._apply([p for p in plans if not run._has_error(p)])
+                    counts = run._apply(run._loadable(plans))
                     raise _RollBack()
             except _RollBack:
                 pass
@@ -396,7 +511,7 @@ class UnifyxMigrationRun(models.Model):
                 run._write_report(headers, columns, plans, {}, "failed")
                 continue
             with self.env.cr.savepoint():
-                counts = run._apply([p for p in plans if not run._has_error(p)])
+                counts = run._apply(run._loadable(plans))
             run._write_report(headers, columns, plans, counts, "done")
             run.date_done = fields.Datetime.now()
             if rejected:
@@ -427,7 +542,12 @@ class UnifyxMigrationRun(models.Model):
             return
         # As the consultant who queued it, in its company: the same rights and
         # company-dependent values (costs) as an interactive load.
-        run = runs[0].with_user(runs[0].user_id).with_company(runs[0].company_id)
+        run = (
+            runs[0]
+            .with_user(runs[0].user_id)
+            .with_company(runs[0].company_id)
+            .with_context(lang=runs[0].user_id.lang)
+        )
         done, remaining = run._process_background_batch(batch_rows)
         others = sum(run.progress_total - run.progress_done for run in runs[1:]) + len(runs[1:])
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining + others)
@@ -465,7 +585,7 @@ class UnifyxMigrationRun(models.Model):
         payload = _batch_load(batch.raw) if batch else {"rows": 0, "data": [], "labels": {}}
         plans = self._plan_rows((number, None, raw) for number, raw in payload["data"])
         with self.env.cr.savepoint():
-            counts = self._apply([p for p in plans if not self._has_error(p)])
+            counts = self._apply(self._loadable(plans))
         # Rows valid at validation but refused now (e.g. a barcode taken since).
         refused = [p for p in plans if self._has_error(p)]
         if refused:
@@ -496,8 +616,7 @@ class UnifyxMigrationRun(models.Model):
                 "labels": labels,
                 "data": [
                     [p["row"], {name: p["raw"][index] for name, index in columns.items()}]
-                    for p in chunk
-                    if not self._has_error(p)
+                    for p in self._loadable(chunk)
                 ],
             }
             vals_list.append(

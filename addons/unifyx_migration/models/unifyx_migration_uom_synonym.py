@@ -28,7 +28,17 @@ class UnifyxMigrationUomSynonym(models.Model):
 
     @api.model
     def _mapping(self):
-        """{spelling: uom id}, unit names included, for the cleansing rule."""
-        mapping = {uom.name: uom.id for uom in self.env["uom.uom"].search([])}
+        """{spelling: uom id} for the cleansing rule: the synonyms, and each unit's
+        name as Odoo spells it in English (its code) and in every installed
+        language, so the mapping does not depend on the consultant's language
+        ("Units" and "Unités" both map, in French as in English)."""
+        mapping = {}
+        Uom = self.env["uom.uom"]
+        languages = ["en_US"] + [
+            code for code, _name in self.env["res.lang"].get_installed() if code != "en_US"
+        ]
+        for lang in languages:
+            for uom in Uom.with_context(lang=lang).search([]):
+                mapping.setdefault(uom.name, uom.id)
         mapping.update({s.name: s.uom_id.id for s in self.search([])})
         return mapping

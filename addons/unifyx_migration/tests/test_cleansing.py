@@ -168,3 +168,46 @@ class TestCleansing(unittest.TestCase):
             with self.subTest(raw=raw):
                 self.assertEqual(c.refuse_formula(raw).value, raw)
                 self.assertIsNone(c.neutralise_formula(raw).note)
+
+    def test_match_keys_ignore_case_accents_and_spacing(self):
+        self.assertEqual(c.match_key("ART-09049"), c.match_key(" art-09049 "))
+        self.assertEqual(c.match_key("Électroportatif"), c.match_key("ELECTROPORTATIF"))
+        self.assertEqual(c.match_key("LYO / Stock /A-01"), c.match_key("LYO/Stock/A-01"))
+        self.assertNotEqual(c.match_key("ART-09049"), c.match_key("ART09049"))
+
+    def test_phone_numbers_are_no_formulas(self):
+        for raw in ("+33 4 72 00 00 02", "+1 (555) 010-0000", "-12,5"):
+            with self.subTest(raw=raw):
+                self.assertIsNone(c.neutralise_formula(raw).note)
+        for raw in ("+33 4 72 00 00 02+cmd", "-A1", "@A1"):
+            with self.subTest(raw=raw):
+                self.assertEqual(c.neutralise_formula(raw).value, "'" + raw)
+
+    def test_french_postcodes(self):
+        self.assertEqual(c.normalise_zip("69 007", "FR").value, "69007")
+        self.assertEqual(c.normalise_zip(1000, "FR").value, "01000")
+        self.assertEqual(c.normalise_zip("F-13008", "FR").value, "13008")
+        self.assertEqual(c.normalise_zip("690", "FR").note.level, c.WARNING)
+        self.assertEqual(c.normalise_zip("sw1a  1aa", "GB").value, "SW1A 1AA")
+
+    def test_duplicate_groups_are_not_chained(self):
+        groups = c.duplicate_groups(
+            [(1, "Dupont", "FR40303265045"), (2, "Dupont SARL", ""), (3, "Martin", "FR40303265045")]
+        )
+        self.assertEqual(
+            sorted(groups), [("name", "dupont", [1, 2]), ("vat", "FR40303265045", [1, 3])]
+        )
+        many = [(n, "Client comptoir", "") for n in range(c.DUPLICATE_GROUP_MAX + 1)]
+        self.assertEqual(c.near_duplicates(many), [])
+
+    def test_total_rows(self):
+        self.assertTrue(c.is_total_row(["TOTAL", None, 17]))
+        self.assertTrue(c.is_total_row(["", "Sous-total :"]))
+        self.assertFalse(c.is_total_row(["Totalisateur", "TOT-1"]))
+        self.assertFalse(c.is_total_row(["TOTAL", "12 cours Michelet", "Paris"]))
+
+    def test_vat_validator_decides(self):
+        self.assertEqual(
+            c.check_vat("CHE-116.281.710 MWST", validator=lambda v: v).value, "CHE116281710MWST"
+        )
+        self.assertTrue(c.check_vat("FR40303265045", validator=lambda v: None).is_error)

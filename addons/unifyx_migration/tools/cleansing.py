@@ -44,6 +44,8 @@ MESSAGES = {
     "invalid_barcode": "Invalid barcode (length or check digit): %(value)s",
     "formula": "Value looks like a spreadsheet formula and is refused: %(value)s",
     "neutralised": "Leading formula character neutralised",
+    "zip": "Postcode normalised to %(value)s",
+    "invalid_zip": "Postcode %(value)s is not a French postcode (5 digits)",
 }
 
 
@@ -117,6 +119,16 @@ def _number_text(value):
 
 def strip_accents(text):
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def match_key(text):
+    """Key a record is matched by: case, accents and spacing ignored, punctuation
+    kept ("art-09049 " == "ART-09049", "Électroportatif" == "electroportatif",
+    "LYO / Stock" == "LYO/Stock")."""
+    if text is None or text is False:
+        return ""
+    text = strip_accents(_SPACES.sub(" ", str(text))).casefold().strip()
+    return re.sub(r" ?([/>\\|]) ?", r"\1", text)
 
 
 def normalise_key(text):
@@ -302,10 +314,20 @@ def normalise_phone(value, region="FR"):
 
 
 # ---------------------------------------------------------------------------- VAT
-def check_vat(value, default_country="FR"):
-    """Validate an EU VAT number (checksum included) and compact it ("FR 40 303 265 045").
+def _eu_vat(compact):
+    try:
+        return eu_vat.validate(compact)
+    except StdnumError:
+        return None
+
+
+def check_vat(value, default_country="FR", validator=None):
+    """Validate a VAT number (checksum included) and compact it ("FR 40 303 265 045").
 
     A number given without its country prefix gets ``default_country``'s.
+    ``validator(compact)`` returns the number as stored, or None when invalid: the
+    ORM layer passes Odoo's ``base_vat`` (every country it knows, Swiss, UK and
+    Norwegian numbers included); without it, EU numbers only.
     """
     if is_blank(value):
         return Cleaned(None)
@@ -313,9 +335,8 @@ def check_vat(value, default_country="FR"):
     compact = re.sub(r"[\s\-./,]", "", text).upper()
     if compact[:2].isdigit() and default_country:
         compact = default_country.upper() + compact
-    try:
-        result = eu_vat.validate(compact)
-    except StdnumError:
+    result = (validator or _eu_vat)(compact)
+    if not result:
         return _error("vat", "invalid_vat", text)
     if result == text:
         return Cleaned(result)
@@ -379,46 +400,85 @@ def partner_name_key(name):
     return " ".join(w for w in words if w not in _LEGAL_FORMS)
 
 
-def near_duplicates(partners):
-    """Group partners that are probably the same company.
+def vat_key(vat):
+    return re.sub(r"[\s\-./,]", "", str(vat)).upper() if not is_blank(vat) else ""
 
-    ``partners``: iterable of ``(key, name, vat)``; returns a list of lists of keys, one list
-    per group of two or more that share a VAT number or a :func:`partner_name_key`.
-    Nothing is merged: the groups are reported for a decision.
+
+# A value shared by more rows than this is a placeholder ("N/A", "Divers"), not a
+# sign that these rows are one company.
+DUPLICATE_GROUP_MAX = 10
+
+
+def duplicate_groups(partners):
+    """Groups of partners that are probably the same company, each with its reason.
+
+    ``partners``: iterable of ``(key, name, vat)``. Returns ``[(reason, value, [keys])]``,
+    one group per shared VAT number (reason ``vat``) or :func:`partner_name_key`
+    (reason ``name``) of two members or more (see :data:`DUPLICATE_GROUP_MAX` for the
+    callers). Groups are not chained: two rows are candidates only when they share
+    that value. Nothing is merged.
     """
-    parent = {}
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     by_token = {}
-    order = []
     for key, name, vat in partners:
-        parent.setdefault(key, key)
-        order.append(key)
         tokens = []
-        if not is_blank(vat):
-            tokens.append(("vat", re.sub(r"[\s\-./,]", "", str(vat)).upper()))
-        name_key = partner_name_key(name)
-        if name_key:
-            tokens.append(("name", name_key))
+        if vat_key(vat):
+            tokens.append(("vat", vat_key(vat)))
+        if partner_name_key(name):
+            tokens.append(("name", partner_name_key(name)))
         for token in tokens:
-            if token in by_token:
-                parent[find(key)] = find(by_token[token])
-            else:
-                by_token[token] = key
-    groups = {}
-    for key in order:
-        groups.setdefault(find(key), []).append(key)
-    return [g for g in groups.values() if len(g) > 1]
+            by_token.setdefault(token, []).append(key)
+    return [(reason, value, keys) for (reason, value), keys in by_token.items() if len(keys) > 1]
+
+
+def near_duplicates(partners, max_size=DUPLICATE_GROUP_MAX):
+    """The groups of :func:`duplicate_groups` of at most ``max_size``, keys only."""
+    groups = []
+    for _reason, _value, keys in duplicate_groups(partners):
+        if len(keys) <= max_size and keys not in groups:
+            groups.append(keys)
+    return groups
+
+
+# ----------------------------------------------------------------------- postcodes
+def normalise_zip(value, country_code):
+    """ "69 007" -> "69007" and 1000 (a number that lost its zero) -> "01000" in
+    France; other countries: spaces collapsed, upper case ("sw1a  1aa" -> "SW1A 1AA")."""
+    if is_blank(value):
+        return Cleaned(None)
+    text = _number_text(value) if not isinstance(value, str) else value
+    if (country_code or "").upper() == "FR":
+        digits = re.sub(r"^F-?|[\s.]", "", text.upper())
+        if digits.isdigit() and len(digits) == 4:
+            digits = "0" + digits
+        if not (digits.isdigit() and len(digits) == 5):
+            return Cleaned(text, Note("zip", WARNING, "invalid_zip", text, text, {"value": text}))
+        result = digits
+    else:
+        result = _SPACES.sub(" ", text).strip().upper()
+    if result == text:
+        return Cleaned(result)
+    return _change("zip", "zip", text, result)
+
+
+# ---------------------------------------------------------------------- total rows
+TOTAL_WORDS = {"total", "totaux", "sous total", "total general", "grand total", "totals"}
+
+
+def is_total_row(values):
+    """A spreadsheet's total line ("TOTAL", "Sous-total :" and numbers only), not a
+    record: a company called "TOTAL" with an address is a record."""
+    cells = [v for v in values if not is_blank(v)]
+    labels = [v for v in cells if isinstance(v, str) and normalise_key(v) in TOTAL_WORDS]
+    others = [v for v in cells if not (isinstance(v, str) and normalise_key(v) in TOTAL_WORDS)]
+    return bool(labels) and all(not parse_decimal(v).is_error for v in others)
 
 
 # ----------------------------------------------------------------------- formulas
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+# "+33 4 72 00 00 02", "-12,5", "+1 (555) 010-0000": digits and punctuation only
+# after the sign, no function or reference a spreadsheet could run.
+_PHONE_OR_NUMBER = re.compile(r"[+-][\d\s.,()/]*\d[\d\s.,()/-]*")
 
 
 def looks_like_formula(value):
@@ -426,6 +486,7 @@ def looks_like_formula(value):
         isinstance(value, str)
         and value.startswith(FORMULA_PREFIXES)
         and not _PLAIN_NUMBER.fullmatch(value)
+        and not _PHONE_OR_NUMBER.fullmatch(value)
     )
 
 

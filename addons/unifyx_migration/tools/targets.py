@@ -26,6 +26,7 @@ TARGETS = {
         "ref": ("text", False, ["Code", "Code tiers", "Référence", "Ref"]),
         "external_id": ("text", False, ["ID externe", "External ID"]),
         "vat": ("vat", False, ["TVA", "N° TVA", "TVA intracom", "TVA intracommunautaire", "VAT"]),
+        "siren": ("text", False, ["SIREN", "N° SIREN", "SIRET", "N° SIRET", "Company registry"]),
         "phone": ("phone", False, ["Téléphone", "Tél", "Tel", "Phone"]),
         "email": ("email", False, ["Email", "E-mail", "Courriel", "Mail"]),
         "street": ("text", False, ["Adresse", "Rue", "Street"]),
@@ -60,7 +61,11 @@ TARGETS = {
         "tracking": ("tracking", False, ["Suivi", "Traçabilité", "Tracking"]),
     },
     "stock": {
-        "product": ("text", True, ["Réf. article", "Ref article", "Référence", "Article", "EAN"]),
+        "product": (
+            "text",
+            True,
+            ["Réf. article", "Ref article", "Réf", "Référence", "Code article", "Article", "EAN"],
+        ),
         "warehouse": ("text", False, ["Entrepôt", "Dépôt", "Warehouse", "Site"]),
         "location": ("text", False, ["Emplacement", "Location"]),
         "lot": ("text", False, ["Lot", "N° de série", "Lot/Série", "Lot / N° série", "Serial"]),
@@ -105,7 +110,7 @@ TARGETS = {
 MATCH_KEYS = {
     "uom": ["name"],
     "category": ["path"],
-    "partner": ["ref", "vat", "external_id"],
+    "partner": ["ref", "vat", "external_id", "name"],
     "product": ["default_code", "barcode", "external_id"],
     "stock": ["default_code", "barcode"],
     "pricelist": ["pricelist_rule"],
@@ -136,7 +141,14 @@ _KINDS = {
     "fournisseurs": "vendor",
     "vendor": "vendor",
     "supplier": "vendor",
+    "c": "customer",
+    "cli": "customer",
+    "f": "vendor",
+    "frn": "vendor",
+    "fourn": "vendor",
     "client fournisseur": "both",
+    "client et fournisseur": "both",
+    "fournisseur client": "both",
     "les deux": "both",
     "both": "both",
 }
@@ -162,7 +174,7 @@ def _choice(rule, table, value):
     return c._change(rule, "choice", value, result)
 
 
-def clean_cell(kind, value, units=None):
+def clean_cell(kind, value, units=None, vat_validator=None):
     """Clean one cell according to its column's kind; returns a list of Cleaned steps."""
     steps = []
     if isinstance(value, str):
@@ -186,7 +198,7 @@ def clean_cell(kind, value, units=None):
     elif kind == "phone":
         step = c.normalise_phone(value)
     elif kind == "vat":
-        step = c.check_vat(value)
+        step = c.check_vat(value, validator=vat_validator)
     elif kind == "barcode":
         step = c.check_barcode(value)
     elif kind == "email":
@@ -207,16 +219,17 @@ def clean_cell(kind, value, units=None):
     return steps, step.value
 
 
-def clean_row(target, raw, units=None):
+def clean_row(target, raw, units=None, vat_validator=None):
     """Clean ``raw`` ({field: value}) for ``target``.
 
-    Returns (values, notes) where notes is a list of (field, Note).
+    Returns (values, notes) where notes is a list of (field, Note). Every cell is
+    cleaned: a row's problems are all reported, one note each.
     """
     spec = TARGETS[target]
     values, notes = {}, []
     for name, value in raw.items():
         kind, required, _headers = spec[name]
-        steps, cleaned = clean_cell(kind, value, units)
+        steps, cleaned = clean_cell(kind, value, units, vat_validator)
         notes.extend((name, s.note) for s in steps if s.note)
         if any(s.is_error for s in steps):
             continue
