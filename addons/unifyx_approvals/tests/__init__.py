@@ -6,3 +6,4 @@ from . import test_urgent_budget
 from . import test_delegation
 from . import test_inventory_approval
 from . import test_ui
+from . import test_inventory_governance
