@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 
-from .stock_quant import _COUNT_LINES, _INVENTORY_APPROVED, count_lines, inventory_approved
+from .stock_quant import _COUNT_LINES, _INVENTORY_APPROVED, inventory_approved
 
 # Written by the server only: the count being held (see stock_quant.py).
 SERVER_FIELDS = {"name", "company_id", "user_id", "line_ids"}
@@ -76,8 +76,7 @@ class UnifyxInventoryApproval(models.Model):
         for request in self:
             # Earlier counts once per product and location, whatever its lots.
             earlier = {
-                (line.product_id, line.location_id): line.window_value
-                for line in request.line_ids
+                (line.product_id, line.location_id): line.window_value for line in request.line_ids
             }
             request.unifyx_approval_amount = sum(
                 abs(v) for v in request.line_ids.mapped("value")

@@ -77,11 +77,15 @@ class UnifyxInventoryApprovalLine(models.Model):
             if not days or not lines.quant_id:
                 continue
             tz = pytz.timezone(self.env.user.tz or "UTC")
-            start = tz.localize(
-                datetime.combine(
-                    fields.Date.context_today(self) - timedelta(days=days - 1), time.min
+            start = (
+                tz.localize(
+                    datetime.combine(
+                        fields.Date.context_today(self) - timedelta(days=days - 1), time.min
+                    )
                 )
-            ).astimezone(pytz.utc).replace(tzinfo=None)
+                .astimezone(pytz.utc)
+                .replace(tzinfo=None)
+            )
             locations = lines.quant_id.location_id
             groups = (
                 self.env["stock.move"]

@@ -149,9 +149,7 @@ class StockQuant(models.Model):
         if not has_rows:
             return None
         with count_lines():
-            request = Request.sudo().create(
-                {"company_id": company.id, "user_id": self.env.uid}
-            )
+            request = Request.sudo().create({"company_id": company.id, "user_id": self.env.uid})
             self.env["unifyx.inventory.approval.line"].sudo().create(
                 [
                     {

@@ -116,7 +116,9 @@ class TestPolicy(UnifyxCase):
                 "groups_id": [Command.link(groups["director"].id)],
             }
         )
-        cls.vendor = cls.env["res.partner"].create({"name": "Vendor P", "company_id": cls.company.id})
+        cls.vendor = cls.env["res.partner"].create(
+            {"name": "Vendor P", "company_id": cls.company.id}
+        )
         cls.customer = cls.env["res.partner"].create(
             {"name": "Customer P", "company_id": cls.company.id}
         )
