@@ -456,11 +456,23 @@ class TestInventoryGovernanceRpc(InventoryGovernanceMixin, HttpCase):
             call(*args, **kwargs)
 
     def test_forged_requests_over_rpc(self):
-        line = {"quant_id": self.quant.id, "counted_quantity": 0, "value": 0, "difference": 0}
+        """The report's request valued 0, and a line valued 0 in a held one."""
+        held = self._held_count(30)
+        line = {
+            "quant_id": self.quant.id,
+            "product_id": self.product.id,
+            "location_id": self.stock.id,
+            "quantity": 50,
+            "counted_quantity": 0,
+            "difference": 0,
+            "value": 0,
+        }
         before = self._snapshot()
         for call in (self._xmlrpc, self._jsonrpc):
             self._refused(call, "unifyx.inventory.approval", "create", {"line_ids": [(0, 0, line)]})
-            self._refused(call, "unifyx.inventory.approval.line", "create", line)
+            self._refused(
+                call, "unifyx.inventory.approval.line", "create", dict(line, approval_id=held.id)
+            )
         self.assertEqual(self._snapshot(), before)
         self.assertEqual(self._on_hand(), 50)
 
@@ -477,6 +489,19 @@ class TestInventoryGovernanceRpc(InventoryGovernanceMixin, HttpCase):
                 self._refused(
                     call, "unifyx.inventory.approval", "write", [request.id], {"line_ids": commands}
                 )
+            # The report's path: a line created on its own, naming the approved request.
+            self._refused(
+                call,
+                "unifyx.inventory.approval.line",
+                "create",
+                {
+                    "approval_id": request.id,
+                    "quant_id": self.other_quant.id,
+                    "product_id": self.product.id,
+                    "location_id": self.other_quant.location_id.id,
+                    "counted_quantity": 0,
+                },
+            )
         self.assertEqual(self._snapshot(), before)
 
     def test_quant_writes_over_rpc(self):

@@ -69,6 +69,10 @@ POLICY = [
     ("activate a price contract", {"sales_manager", "director"}),
     ("edit customer segments", {"sales_manager", "director", "consultant"}),
     ("edit pricelists", {"sales_manager", "warehouse_manager", "director", "consultant"}),
+    (
+        "edit vendor prices",
+        {"purchasing_manager", "sales_manager", "warehouse_manager", "director", "consultant"},
+    ),
     # Counts and stock.
     ("apply a count under the threshold", COUNTERS),
     ("apply a count over the threshold, not approved", NOBODY),
@@ -406,6 +410,20 @@ class TestPolicy(UnifyxCase):
     def _edit_pricelists(self, user):
         pricelist = self.env["product.pricelist"].with_user(user).create({"name": "Pricelist P"})
         return bool(pricelist.exists())
+
+    def _edit_vendor_prices(self, user):
+        price = (
+            self.env["product.supplierinfo"]
+            .with_user(user)
+            .create(
+                {
+                    "partner_id": self.vendor.id,
+                    "product_tmpl_id": self.product.product_tmpl_id.id,
+                    "price": 500,
+                }
+            )
+        )
+        return bool(price.exists())
 
     # -- counts and stock ---------------------------------------------------------------
 
