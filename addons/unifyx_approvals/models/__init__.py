@@ -16,5 +16,7 @@ from . import purchase_order
 from . import sale_order
 from . import stock_picking
 from . import stock_quant
+from . import stock_move
+from . import stock_move_line
 from . import inventory_approval
 from . import inventory_approval_line

@@ -2,8 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import float_compare
 
-from .stock_quant import _INVENTORY_APPROVED, inventory_approved
+from .stock_quant import _COUNT_LINES, _INVENTORY_APPROVED, inventory_approved
+
+# Written by the server only: the count being held (see stock_quant.py).
+SERVER_FIELDS = {"name", "company_id", "user_id", "line_ids"}
 
 
 class UnifyxInventoryApproval(models.Model):
@@ -51,7 +55,9 @@ class UnifyxInventoryApproval(models.Model):
         currency_field="company_currency_id",
         compute="_compute_unifyx_approval_amount",
         store=True,
-        help="Sum of the absolute valued differences, in the company currency.",
+        help="Sum of the absolute valued differences, in the company currency, with the "
+        "differences of the same products and locations applied without approval within the "
+        "company's count window.",
     )
     unifyx_requester_manager_id = fields.Many2one(
         related="user_id.unifyx_approval_manager_id", string="Requester's Manager"
@@ -65,17 +71,31 @@ class UnifyxInventoryApproval(models.Model):
         for request in self:
             request.warehouse_ids = request.line_ids.location_id.warehouse_id
 
-    @api.depends("line_ids.value")
+    @api.depends("line_ids.value", "line_ids.window_value")
     def _compute_unifyx_approval_amount(self):
         for request in self:
-            request.unifyx_approval_amount = sum(abs(v) for v in request.line_ids.mapped("value"))
+            # Earlier counts once per product and location, whatever its lots.
+            earlier = {
+                (line.product_id, line.location_id): line.window_value for line in request.line_ids
+            }
+            request.unifyx_approval_amount = sum(
+                abs(v) for v in request.line_ids.mapped("value")
+            ) + sum(earlier.values())
 
     def _compute_unifyx_approval_preview(self):
         self._unifyx_approval_preview()
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and not _COUNT_LINES.get():
+            raise AccessError(self.env._("Inventory approvals come from applying a count."))
+        return super().create(vals_list)
+
     def write(self, vals):
         if "state" in vals and not self.env.su and not _INVENTORY_APPROVED.get():
             raise AccessError(self.env._("Apply or cancel an inventory approval with its buttons."))
+        if SERVER_FIELDS & vals.keys() and not self.env.su and not _COUNT_LINES.get():
+            raise AccessError(self.env._("Inventory approvals come from applying a count."))
         return super().write(vals)
 
     def _validate_tier(self, tiers=False):
@@ -83,10 +103,16 @@ class UnifyxInventoryApproval(models.Model):
         return super()._validate_tier(tiers=tiers)
 
     def action_apply(self):
-        """Apply the approved counted quantities through Odoo's inventory."""
+        """Apply the approved counted quantities through Odoo's inventory, unless
+        the stock moved since the approval so that the count got worse: then it
+        goes back to approval."""
+        worse = self.browse()
         for request in self:
             if request.state != "draft":
                 raise UserError(self.env._("%s is not waiting to be applied.", request.name))
+            if request._unifyx_count_got_worse():
+                worse |= request
+                continue
             quants = request.line_ids.quant_id.sudo()
             with inventory_approved():
                 # The state change is what tier validation guards: unapproved, it raises.
@@ -95,7 +121,50 @@ class UnifyxInventoryApproval(models.Model):
                     line.quant_id.sudo().inventory_quantity = line.counted_quantity
                 quants.with_context(inventory_name=request.name)._apply_inventory()
             quants.inventory_quantity_set = False
+        if worse:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "warning",
+                    "sticky": True,
+                    "message": self.env._(
+                        "The stock moved since the approval and the count got worse: "
+                        "%(requests)s went back to approval.",
+                        requests=", ".join(worse.mapped("name")),
+                    ),
+                },
+            }
         return True
+
+    def _unifyx_count_got_worse(self):
+        """Work the lines out again from the quants as they are now; a count
+        worth more than when it was approved restarts its approval."""
+        self.ensure_one()
+        before = self.unifyx_approval_amount
+        lines = self.line_ids
+        for name in ("quantity", "difference", "value", "window_value"):
+            self.env.add_to_compute(lines._fields[name], lines)
+        self.env.add_to_compute(self._fields["unifyx_approval_amount"], self)
+        self.flush_recordset(["unifyx_approval_amount"])
+        worse = (
+            float_compare(
+                self.unifyx_approval_amount,
+                before,
+                precision_rounding=self.company_currency_id.rounding,
+            )
+            > 0
+        )
+        if worse:
+            self.restart_validation()
+            self.request_validation()
+            self.message_post(
+                body=self.env._(
+                    "The stock moved since the approval: the count is now worth more "
+                    "and goes back to approval."
+                )
+            )
+        return worse
 
     def action_cancel(self):
         with inventory_approved():

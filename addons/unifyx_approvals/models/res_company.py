@@ -17,3 +17,10 @@ class ResCompany(models.Model):
         help="Create and post the customer invoice (or credit note) as soon as a "
         "delivery or a customer return of a sales order is validated.",
     )
+    unifyx_count_window_days = fields.Integer(
+        string="Count Window (days)",
+        default=1,
+        help="Counts of a product in a location applied without approval within this "
+        "many days (1: the same day) add up against the approval matrix's inventory "
+        "thresholds, so a count split in parts is valued whole. 0: each count alone.",
+    )

@@ -16,9 +16,12 @@ class StockPicking(models.Model):
         customers that ask for it: Odoo's own invoicing of the sales order, so
         prices, discounts, taxes, payment terms and fiscal position are the
         order's. Runs as superuser: the warehouse validates, accounting books."""
-        orders = self.filtered(
-            lambda picking: picking.state == "done" and picking.sale_id
-        ).sale_id.filtered(lambda order: order.invoice_status == "to invoice")
+        # Read as superuser too: a warehouse operator does not read sale orders.
+        orders = (
+            self.sudo()
+            .filtered(lambda picking: picking.state == "done" and picking.sale_id)
+            .sale_id.filtered(lambda order: order.invoice_status == "to invoice")
+        )
         orders = orders.filtered(
             lambda order: order.partner_invoice_id._unifyx_invoices_on_delivery(order.company_id)
         )

@@ -17,13 +17,12 @@ ROLES = {
 }
 
 
-class UnifyxCase(TransactionCase):
-    """Shared set-up: one fresh user per role, in a company of their own, so the
-    tests do not depend on the demo users' state."""
+class RoleUsersMixin:
+    """One fresh user per role, in a company of their own, so the tests do not
+    depend on the demo users' state. Each user's password is its login."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def _setup_role_users(cls):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env["res.company"].create(
             {
@@ -42,6 +41,15 @@ class UnifyxCase(TransactionCase):
             )
             for role, group in ROLES.items()
         }
+
+
+class UnifyxCase(RoleUsersMixin, TransactionCase):
+    """Shared set-up: one fresh user per role, in a company of their own."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_role_users()
 
     @classmethod
     def visible_menus(cls, user):

@@ -1,9 +1,13 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError
-from odoo.tests import tagged
+import xmlrpc.client
 
-from .common import UnifyxCase
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
+
+from .common import RoleUsersMixin, UnifyxCase
 
 
 @tagged("post_install", "-at_install")
@@ -118,3 +122,68 @@ class TestRoles(UnifyxCase):
         self.assertIn(segments_menu.id, self.visible_menus(self.users["consultant"]))
         self.assertNotIn(segments_menu.id, self.visible_menus(self.users["salesperson"]))
         self.assertNotIn(segments_menu.id, self.visible_menus(self.users["warehouse_operator"]))
+
+
+@tagged("post_install", "-at_install")
+class TestRolesRpc(RoleUsersMixin, HttpCase):
+    """README, Roles: a warehouse operator works on delivery orders and does not
+    see sales, from the web client or an integration."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_role_users()
+        customer = cls.env["res.partner"].create(
+            {"name": "Customer R", "company_id": cls.company.id}
+        )
+        product = cls.env["product.product"].create({"name": "Widget R", "list_price": 100})
+        cls.order = cls.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "company_id": cls.company.id,
+                "user_id": cls.users["salesperson"].id,
+                "order_line": [Command.create({"product_id": product.id})],
+            }
+        )
+
+    def _xmlrpc(self, user, model, method, *args):
+        return self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname, user.id, user.login, model, method, list(args), {}
+        )
+
+    def _jsonrpc(self, user, model, method, *args):
+        return self.make_jsonrpc_request(
+            "/jsonrpc",
+            {
+                "service": "object",
+                "method": "execute_kw",
+                "args": [self.env.cr.dbname, user.id, user.login, model, method, list(args), {}],
+            },
+        )
+
+    def test_warehouse_operator_does_not_see_sales(self):
+        for role in ("warehouse_operator", "warehouse_manager"):
+            user = self.users[role]
+            with self.assertRaises(AccessError, msg=role):
+                self.order.with_user(user).read(["amount_total"])
+            with self.assertRaises(AccessError, msg=role):
+                self.order.order_line.with_user(user).read(["price_unit"])
+            self.assertFalse(self.env["sale.order"].with_user(user).search([]), role)
+            with self.assertRaises(xmlrpc.client.Fault, msg=role):
+                self._xmlrpc(user, "sale.order", "read", [self.order.id], ["amount_total"])
+            with self.assertRaises(JsonRpcException, msg=role):
+                self._jsonrpc(user, "sale.order.line", "read", self.order.order_line.ids)
+            self.assertEqual(self._jsonrpc(user, "sale.order", "search_count", []), 0, role)
+            # Nor change one (sale_stock lets Inventory / User write them).
+            with self.assertRaises(xmlrpc.client.Fault, msg=role):
+                self._xmlrpc(user, "sale.order", "write", [self.order.id], {"note": "seen"})
+        self.assertFalse(self.order.note)
+        # The salesperson whose order it is reads it; a purchaser reads without changing.
+        seller = self.users["salesperson"]
+        [values] = self._xmlrpc(seller, "sale.order", "read", [self.order.id], ["amount_total"])
+        self.assertEqual(values["amount_total"], self.order.amount_total)
+        purchaser = self.users["purchaser"]
+        self.assertTrue(self._jsonrpc(purchaser, "sale.order", "read", [self.order.id], ["name"]))
+        with self.assertRaises(xmlrpc.client.Fault):
+            self._xmlrpc(purchaser, "sale.order", "action_confirm", [self.order.id])
+        self.assertEqual(self.order.state, "draft")
