@@ -6,3 +6,5 @@ from . import test_urgent_budget
 from . import test_delegation
 from . import test_inventory_approval
 from . import test_ui
+from . import test_governance
+from . import test_governance_rpc
