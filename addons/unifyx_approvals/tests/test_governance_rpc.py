@@ -72,6 +72,18 @@ class TestGovernanceRpc(HttpCase):
         cls.terms_45 = cls.env.ref("account.account_payment_term_45days")
         cls.lyon = cls.env.ref("unifyx_approvals.warehouse_lyon_demo")
         cls.team2 = cls.env["crm.team"].create({"name": "RPC team", "company_id": cls.company.id})
+        # The demo's sale row is on an exception only: a band makes the amount count.
+        cls.env["unifyx.approval.matrix"].create(
+            {
+                "name": "Sales from 500",
+                "document_type": "sale",
+                "company_id": cls.company.id,
+                "amount_min": 500,
+                "step_ids": [
+                    (0, 0, {"group_id": cls.env.ref("unifyx_approvals.group_sales_manager").id})
+                ],
+            }
+        )
 
     # -- the two clients ----------------------------------------------------------
 
