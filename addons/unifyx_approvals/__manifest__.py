@@ -4,7 +4,7 @@
     "name": "UnifyX Approvals",
     "summary": "UnifyX core: distributor roles, customer segments, the demo "
     "distributor, and the approval matrix built on OCA tier validation",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Operations/UnifyX",
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",

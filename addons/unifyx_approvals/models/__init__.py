@@ -6,14 +6,15 @@ from . import approval_matrix
 from . import approval_matrix_step
 from . import tier_definition
 from . import tier_review
-from . import tier_validation
 from . import res_company
 from . import res_config_settings
 from . import res_users
 from . import purchase_budget
 from . import approval_mixin
 from . import purchase_order
+from . import purchase_order_line
 from . import sale_order
+from . import sale_order_line
 from . import stock_picking
 from . import stock_quant
 from . import stock_move

@@ -19,7 +19,7 @@ class UnifyxInventoryApproval(models.Model):
     """
 
     _name = "unifyx.inventory.approval"
-    _inherit = ["mail.thread", "tier.validation", "unifyx.approval.mixin"]
+    _inherit = ["mail.thread", "unifyx.approval.mixin"]
     _description = "Inventory Adjustment Approval"
     _order = "id desc"
 
@@ -27,13 +27,12 @@ class UnifyxInventoryApproval(models.Model):
     _state_to = ["applied"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+    _unifyx_lines_field = "line_ids"
+    _unifyx_line_amount_field = "value"
 
     name = fields.Char(required=True, readonly=True, default="/", copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, readonly=True, default=lambda self: self.env.company
-    )
-    company_currency_id = fields.Many2one(
-        related="company_id.currency_id", string="Company Currency"
     )
     user_id = fields.Many2one(
         "res.users", string="Requested By", readonly=True, default=lambda self: self.env.user
@@ -52,18 +51,9 @@ class UnifyxInventoryApproval(models.Model):
     )
     unifyx_approval_amount = fields.Monetary(
         string="Value of the Differences",
-        currency_field="company_currency_id",
-        compute="_compute_unifyx_approval_amount",
-        store=True,
         help="Sum of the absolute valued differences, in the company currency, with the "
         "differences of the same products and locations applied without approval within the "
         "company's count window.",
-    )
-    unifyx_requester_manager_id = fields.Many2one(
-        related="user_id.unifyx_approval_manager_id", string="Requester's Manager"
-    )
-    unifyx_approval_preview = fields.Html(
-        string="Who must approve this?", compute="_compute_unifyx_approval_preview"
     )
 
     @api.depends("line_ids.location_id")
@@ -71,19 +61,16 @@ class UnifyxInventoryApproval(models.Model):
         for request in self:
             request.warehouse_ids = request.line_ids.location_id.warehouse_id
 
-    @api.depends("line_ids.value", "line_ids.window_value")
-    def _compute_unifyx_approval_amount(self):
-        for request in self:
-            # Earlier counts once per product and location, whatever its lots.
-            earlier = {
-                (line.product_id, line.location_id): line.window_value for line in request.line_ids
-            }
-            request.unifyx_approval_amount = sum(
-                abs(v) for v in request.line_ids.mapped("value")
-            ) + sum(earlier.values())
+    @api.model
+    def _unifyx_amount_depends(self):
+        return ["line_ids.value", "line_ids.window_value"]
 
-    def _compute_unifyx_approval_preview(self):
-        self._unifyx_approval_preview()
+    def _unifyx_gross_amount(self):
+        # Gains and losses both count, with the earlier counts of the window
+        # once per product and location, whatever its lots.
+        self.ensure_one()
+        earlier = {(line.product_id, line.location_id): line.window_value for line in self.line_ids}
+        return sum(abs(value) for value in self.line_ids.mapped("value")) + sum(earlier.values())
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -97,10 +84,6 @@ class UnifyxInventoryApproval(models.Model):
         if SERVER_FIELDS & vals.keys() and not self.env.su and not _COUNT_LINES.get():
             raise AccessError(self.env._("Inventory approvals come from applying a count."))
         return super().write(vals)
-
-    def _validate_tier(self, tiers=False):
-        self._unifyx_check_approver(tiers)
-        return super()._validate_tier(tiers=tiers)
 
     def action_apply(self):
         """Apply the approved counted quantities through Odoo's inventory, unless

@@ -8,28 +8,9 @@ from .approval_mixin import EDITABLE_UNDER_APPROVAL
 
 class PurchaseOrder(models.Model):
     _name = "purchase.order"
-    _inherit = ["purchase.order", "unifyx.approval.mixin"]
-
-    unifyx_approval_amount = fields.Monetary(
-        string="Amount for Approval",
-        currency_field="company_currency_id",
-        compute="_compute_unifyx_approval_amount",
-        store=True,
-        index=True,
-        help="Untaxed amount in the company currency at the order date: what the "
-        "approval matrix compares with its bands.",
-    )
-    company_currency_id = fields.Many2one(
-        related="company_id.currency_id", string="Company Currency"
-    )
-    unifyx_requester_manager_id = fields.Many2one(
-        related="user_id.unifyx_approval_manager_id", string="Requester's Manager"
-    )
-    unifyx_approval_preview = fields.Html(
-        string="Who must approve this?",
-        compute="_compute_unifyx_approval_preview",
-        sanitize=False,
-    )
+    # tier.validation (already a parent) after the mixin that extends it.
+    _inherit = ["purchase.order", "unifyx.approval.mixin", "tier.validation"]
+    _unifyx_editable_under_approval = EDITABLE_UNDER_APPROVAL
 
     unifyx_budget_exceeded = fields.Boolean(
         string="Over Budget",
@@ -52,14 +33,6 @@ class PurchaseOrder(models.Model):
     )
     unifyx_urgent_deadline = fields.Date(string="Approve Before", copy=False, readonly=True)
     unifyx_urgent_approved_by = fields.Many2one("res.users", copy=False, readonly=True)
-
-    @api.depends("amount_untaxed", "currency_id", "date_order", "company_id")
-    def _compute_unifyx_approval_amount(self):
-        for order in self:
-            order.unifyx_approval_amount = order._unifyx_amount_in_company_currency()
-
-    def _compute_unifyx_approval_preview(self):
-        self._unifyx_approval_preview()
 
     @api.depends(
         "order_line.price_subtotal",
@@ -93,14 +66,6 @@ class PurchaseOrder(models.Model):
             if order.unifyx_urgent and not (order.unifyx_urgent_reason or "").strip():
                 raise ValidationError(self.env._("An urgent purchase needs its reason."))
 
-    @api.model
-    def _get_under_validation_exceptions(self):
-        return super()._get_under_validation_exceptions() + EDITABLE_UNDER_APPROVAL
-
-    @api.model
-    def _get_after_validation_exceptions(self):
-        return super()._get_after_validation_exceptions() + EDITABLE_UNDER_APPROVAL
-
     def write(self, vals):
         protected = {"unifyx_urgent_state", "unifyx_urgent_deadline", "unifyx_urgent_approved_by"}
         if protected & vals.keys() and not self.env.su:
@@ -109,12 +74,7 @@ class PurchaseOrder(models.Model):
             )
         if "unifyx_urgent" in vals and self.filtered(lambda o: o.state not in ("draft", "sent")):
             raise UserError(self.env._("Only a request for quotation can be flagged urgent."))
-        before = self._unifyx_amounts_under_approval(
-            vals, {"order_line", "partner_id", "currency_id", "picking_type_id"}
-        )
-        res = super().write(vals)
-        self._unifyx_restart_if_worse(before)
-        return res
+        return super().write(vals)
 
     def button_confirm(self):
         # Urgent orders skip the matrix (its rows exclude them) and wait for an
@@ -194,7 +154,3 @@ class PurchaseOrder(models.Model):
                 body=self.env._("Urgent purchase not approved in time: escalated to finance.")
             )
         return overdue
-
-    def _validate_tier(self, tiers=False):
-        self._unifyx_check_approver(tiers)
-        return super()._validate_tier(tiers=tiers)

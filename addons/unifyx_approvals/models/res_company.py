@@ -1,6 +1,7 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -24,3 +25,39 @@ class ResCompany(models.Model):
         "many days (1: the same day) add up against the approval matrix's inventory "
         "thresholds, so a count split in parts is valued whole. 0: each count alone.",
     )
+    unifyx_max_line_quantity = fields.Float(
+        string="Largest Line Quantity",
+        default=1000000.0,
+        help="Sale and purchase lines above this quantity are refused as a typing "
+        "error. 0: no bound.",
+    )
+    unifyx_max_unit_price = fields.Float(
+        string="Largest Unit Price",
+        default=1000000.0,
+        help="Sale and purchase lines above this unit price (in the order's currency) "
+        "are refused as a typing error. 0: no bound.",
+    )
+
+    def _unifyx_check_line_bounds(self, product, quantity, price_unit):
+        """Refuse a quantity or a unit price beyond the company's sanity bounds."""
+        self.ensure_one()
+        if self.unifyx_max_line_quantity and abs(quantity) > self.unifyx_max_line_quantity:
+            raise ValidationError(
+                self.env._(
+                    "%(product)s: a quantity of %(quantity)s is beyond the largest one "
+                    "allowed (%(bound)s, company settings).",
+                    product=product.display_name,
+                    quantity=quantity,
+                    bound=self.unifyx_max_line_quantity,
+                )
+            )
+        if self.unifyx_max_unit_price and abs(price_unit) > self.unifyx_max_unit_price:
+            raise ValidationError(
+                self.env._(
+                    "%(product)s: a unit price of %(price)s is beyond the largest one "
+                    "allowed (%(bound)s, company settings).",
+                    product=product.display_name,
+                    price=price_unit,
+                    bound=self.unifyx_max_unit_price,
+                )
+            )

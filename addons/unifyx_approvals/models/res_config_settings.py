@@ -9,3 +9,7 @@ class ResConfigSettings(models.TransientModel):
     unifyx_invoice_on_delivery = fields.Boolean(
         related="company_id.unifyx_invoice_on_delivery", readonly=False
     )
+    unifyx_max_line_quantity = fields.Float(
+        related="company_id.unifyx_max_line_quantity", readonly=False
+    )
+    unifyx_max_unit_price = fields.Float(related="company_id.unifyx_max_unit_price", readonly=False)

@@ -9,10 +9,14 @@ from odoo.exceptions import AccessError
 # Set only by the approval flow's own methods (see tier_validation.py). A context
 # key would not do: RPC callers choose their context.
 _REVIEW_FLOW = ContextVar("unifyx_review_flow", default=False)
+# Set only by server code that must skip OCA's checks (its context keys
+# skip_validation_check / skip_check_state_condition are ignored otherwise).
+_SKIP_VALIDATION = ContextVar("unifyx_skip_validation", default=False)
 
 # What an approval is: who decides, on what, and the decision.
 PROTECTED_FIELDS = {
     "status",
+    "comment",
     "done_by",
     "reviewed_date",
     "definition_id",
@@ -38,10 +42,26 @@ def review_flow():
         _REVIEW_FLOW.reset(token)
 
 
+@contextmanager
+def skip_validation():
+    """Server code only: honour OCA's skip context keys inside the block."""
+    token = _SKIP_VALIDATION.set(True)
+    try:
+        yield
+    finally:
+        _SKIP_VALIDATION.reset(token)
+
+
+def validation_skipped():
+    return _SKIP_VALIDATION.get()
+
+
 class TierReview(models.Model):
     """base_tier_validation lets every internal user write and delete reviews:
     an approval could be forged by writing ``status``. Reviews now change only
-    through the document's approval methods."""
+    through the document's approval methods (see approval_mixin.py), which mark
+    their own writes, never a whole document write: an x2many command on the
+    document's review_ids reaches these checks too."""
 
     _inherit = "tier.review"
 
@@ -63,16 +83,18 @@ class TierReview(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._unifyx_check_review_flow()
+        if vals_list:
+            self._unifyx_check_review_flow()
         return super().create(vals_list)
 
     def write(self, vals):
-        if PROTECTED_FIELDS & vals.keys():
+        if self and PROTECTED_FIELDS & vals.keys():
             self._unifyx_check_review_flow()
         return super().write(vals)
 
     def unlink(self):
-        self._unifyx_check_review_flow()
+        if self:
+            self._unifyx_check_review_flow()
         self.sudo().unifyx_activity_ids.unlink()
         return super().unlink()
 

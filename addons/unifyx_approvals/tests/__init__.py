@@ -8,3 +8,5 @@ from . import test_inventory_approval
 from . import test_ui
 from . import test_inventory_governance
 from . import test_policy
+from . import test_governance
+from . import test_governance_rpc

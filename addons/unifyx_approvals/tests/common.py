@@ -17,6 +17,20 @@ ROLES = {
 }
 
 
+def decide(record, user, decision="validate", comment="OK"):
+    """Approve (or reject) ``record`` as ``user`` does in the web client: the
+    button opens the comment wizard, whose button records the decision. Returns
+    what the button returned (True when it had nothing to ask)."""
+    record = record.with_user(user)
+    action = record.validate_tier() if decision == "validate" else record.reject_tier()
+    if isinstance(action, dict):
+        assert action["res_model"] == "comment.wizard", action
+        wizard = record.env["comment.wizard"].with_context(**action["context"])
+        wizard.create({"comment": comment}).add_comment()
+    record.invalidate_recordset()
+    return action
+
+
 class RoleUsersMixin:
     """One fresh user per role, in a company of their own, so the tests do not
     depend on the demo users' state. Each user's password is its login."""

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common import UnifyxCase
+from .common import UnifyxCase, decide
 
 
 @tagged("post_install", "-at_install")
@@ -83,20 +83,6 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
             vals["currency_id"] = currency.id
         return self.env["purchase.order"].with_user(user or self.purchaser).create(vals)
 
-    def _decide(self, order, user, decision="validate", comment="OK"):
-        """Approve or reject as the UI does: the button opens the comment wizard."""
-        order = order.with_user(user)
-        action = order.validate_tier() if decision == "validate" else order.reject_tier()
-        self.assertEqual(action["res_model"], "comment.wizard")
-        wizard = (
-            self.env["comment.wizard"]
-            .with_user(user)
-            .with_context(**action["context"])
-            .create({"comment": comment})
-        )
-        wizard.add_comment()
-        order.invalidate_recordset()
-
     def _steps(self, order):
         order.invalidate_recordset()
         return order.review_ids.sorted("sequence").mapped(
@@ -129,13 +115,13 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
         order = self._order(30000)
         order.request_validation()
         # Finance comes second: approving first changes nothing.
-        self._decide(order, self.finance)
+        decide(order, self.finance)
         self.assertFalse(order.review_ids.filtered(lambda r: r.status == "approved"))
-        self._decide(order, self.manager)
+        decide(order, self.manager)
         self.assertEqual(
             order.review_ids.sorted("sequence").mapped("status"), ["approved", "pending"]
         )
-        self._decide(order, self.finance)
+        decide(order, self.finance)
         self.assertEqual(order.validation_status, "validated")
         order.with_user(self.purchaser).button_confirm()
         self.assertEqual(order.state, "purchase")
@@ -160,7 +146,7 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
 
         self.assertEqual(to_approve(self.manager), small | large)
         self.assertFalse(to_approve(self.finance), "finance waits for the manager")
-        self._decide(large, self.manager)
+        decide(large, self.manager)
         self.assertEqual(to_approve(self.finance), large)
         self.assertEqual(to_approve(self.manager), small)
         self.assertFalse(to_approve(self.purchaser))
@@ -169,7 +155,7 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
         order = self._order(10000, user=self.manager)
         order.with_user(self.manager).request_validation()
         with self.assertRaises(UserError):
-            self._decide(order, self.manager)
+            decide(order, self.manager)
         # Nor by confirming it directly.
         with self.assertRaises(UserError):
             order.with_user(self.manager).button_confirm()
@@ -205,14 +191,14 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
     def test_reject_with_reason_then_resubmit(self):
         order = self._order(10000)
         order.request_validation()
-        self._decide(order, self.manager, "reject", comment="Price too high, renegotiate")
+        decide(order, self.manager, "reject", comment="Price too high, renegotiate")
         self.assertEqual(order.validation_status, "rejected")
         self.assertEqual(order.review_ids.comment, "Price too high, renegotiate")
         with self.assertRaises(ValidationError):
             order.with_user(self.purchaser).button_confirm()
         order.with_user(self.purchaser).restart_validation()
         order.with_user(self.purchaser).request_validation()
-        self._decide(order, self.manager)
+        decide(order, self.manager)
         self.assertEqual(order.validation_status, "validated")
         order.with_user(self.purchaser).button_confirm()
         self.assertEqual(order.state, "purchase")
@@ -220,7 +206,7 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
     def test_worse_after_approval_needs_approval_again(self):
         order = self._order(10000)
         order.request_validation()
-        self._decide(order, self.manager)
+        decide(order, self.manager)
         self.assertEqual(order.validation_status, "validated")
         order.with_user(self.purchaser).write(
             {"order_line": [Command.update(order.order_line.id, {"product_qty": 2})]}
@@ -233,7 +219,7 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
     def test_cheaper_after_approval_keeps_approval(self):
         order = self._order(10000)
         order.request_validation()
-        self._decide(order, self.manager)
+        decide(order, self.manager)
         order.with_user(self.purchaser).write(
             {"order_line": [Command.update(order.order_line.id, {"price_unit": 9000})]}
         )
@@ -267,7 +253,7 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
     def test_editing_matrix_does_not_reroute_decided_reviews(self):
         order = self._order(10000)
         order.request_validation()
-        self._decide(order, self.manager)
+        decide(order, self.manager)
         old_definition = order.review_ids.definition_id
         self.row_mid.step_ids.with_user(self.users["consultant"]).write(
             {"group_id": self.env.ref("unifyx_approvals.group_finance").id}
@@ -323,7 +309,7 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
         self.assertNotIn(self.finance, todo.user_id)
         today = fields.Date.context_today(order)
         self.assertEqual(set(todo.mapped("date_deadline")), {fields.Date.add(today, days=3)})
-        self._decide(order, self.manager)
+        decide(order, self.manager)
         todo = order.activity_ids.filtered(lambda a: a.activity_type_id == approval)
         self.assertNotIn(self.manager, todo.user_id, "decided: the to-do is gone")
         self.assertIn(self.finance, todo.user_id, "the next step's turn")
@@ -351,7 +337,7 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
             )
         )
         self.assertTrue(reminders)
-        self._decide(order, self.finance)
+        decide(order, self.finance)
         self.assertFalse(order.activity_ids.filtered(lambda a: a.activity_type_id == approval))
 
     def test_requester_team_for_purchases(self):
@@ -468,8 +454,5 @@ class TestRequesterManager(UnifyxCase):
         )
         order.request_validation()
         self.assertEqual(order.review_ids.reviewer_ids, boss)
-        action = order.with_user(boss).validate_tier()
-        env["comment.wizard"].with_user(boss).with_context(**action["context"]).create(
-            {"comment": "OK"}
-        ).add_comment()
+        decide(order, boss)
         self.assertEqual(order.validation_status, "validated")

@@ -8,7 +8,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import UnifyxCase
+from .common import UnifyxCase, decide
 
 
 @tagged("post_install", "-at_install")
@@ -56,14 +56,6 @@ class TestDelegation(UnifyxCase):
         order.request_validation()
         return order
 
-    def _approve(self, order, user):
-        action = order.with_user(user).validate_tier()
-        if isinstance(action, dict):
-            self.env["comment.wizard"].with_user(user).with_context(**action["context"]).create(
-                {"comment": "OK"}
-            ).add_comment()
-        order.invalidate_recordset()
-
     def _delegate(self, date_to, date_from=None):
         # People set their own delegation, from their preferences.
         self.manager.with_user(self.manager).write(
@@ -81,7 +73,7 @@ class TestDelegation(UnifyxCase):
         self.assertIn(self.stand_in, order.review_ids.reviewer_ids, "open reviews follow")
         self.assertIn(self.stand_in, order.activity_ids.user_id, "with a to-do")
         self.assertIn(self.stand_in, self._order().review_ids.reviewer_ids, "and new ones")
-        self._approve(order, self.stand_in)
+        decide(order, self.stand_in)
         self.assertEqual(order.validation_status, "validated")
         self.assertEqual(order.review_ids.done_by, self.stand_in)
 
@@ -91,7 +83,7 @@ class TestDelegation(UnifyxCase):
         self.assertIn(self.stand_in, order.review_ids.reviewer_ids)
         with freeze_time(self.today + timedelta(days=1)):
             with self.assertRaises(UserError):
-                self._approve(order, self.stand_in)
+                decide(order, self.stand_in)
             self.env["tier.review"]._cron_unifyx_refresh_delegations()
             self.assertNotIn(self.stand_in, order.review_ids.reviewer_ids)
             self.assertNotIn(self.stand_in, order.activity_ids.user_id)
@@ -130,4 +122,4 @@ class TestDelegation(UnifyxCase):
         )
         order.sudo().request_validation()
         with self.assertRaises(UserError):
-            self._approve(order, self.stand_in)
+            decide(order, self.stand_in)

@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import UnifyxCase
+from .common import UnifyxCase, decide
 
 
 @tagged("post_install", "-at_install")
@@ -83,10 +83,7 @@ class TestInventoryApproval(UnifyxCase):
             request.with_user(self.operator).action_apply()
         with self.assertRaises(AccessError):
             request.with_user(self.operator).write({"state": "applied"})
-        action = request.with_user(self.manager).validate_tier()
-        self.env["comment.wizard"].with_user(self.manager).with_context(**action["context"]).create(
-            {"comment": "Recounted, confirmed"}
-        ).add_comment()
+        decide(request, self.manager, comment="Recounted, confirmed")
         self.assertEqual(request.validation_status, "validated")
         request.with_user(self.operator).action_apply()
         self.assertEqual(request.state, "applied")
@@ -109,8 +106,5 @@ class TestInventoryApproval(UnifyxCase):
         request = self.env["unifyx.inventory.approval"].browse(action["res_id"])
         self.assertEqual(request.user_id, self.manager)
         with self.assertRaises(UserError):
-            action = request.with_user(self.manager).validate_tier()
-            self.env["comment.wizard"].with_user(self.manager).with_context(
-                **action["context"]
-            ).create({"comment": "mine"}).add_comment()
+            decide(request, self.manager, comment="mine")
         self.assertEqual(self._on_hand(), 50)

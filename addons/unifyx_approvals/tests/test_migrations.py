@@ -71,3 +71,45 @@ class TestMigrations(UnifyxCase):
         load_script("18.0.1.1.0", "post-migration").migrate(self.env.cr, None)
         order.invalidate_recordset()
         self.assertFalse(order.activity_ids)
+
+    def test_18_0_1_2_0_gross_amounts_and_snapshots(self):
+        self.env["unifyx.approval.matrix"].create(
+            {
+                "name": "PO from 1,000",
+                "company_id": self.company.id,
+                "amount_min": 1000,
+                "step_ids": [
+                    Command.create(
+                        {"group_id": self.env.ref("unifyx_approvals.group_purchasing_manager").id}
+                    )
+                ],
+            }
+        )
+        vendor = self.env["res.partner"].create({"name": "Vendor G", "company_id": self.company.id})
+        product = self.env["product.product"].create({"name": "Part G", "type": "consu"})
+        order = self.env["purchase.order"].create(
+            {
+                "partner_id": vendor.id,
+                "company_id": self.company.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "price_unit": p, "taxes_id": False})
+                    for p in (20000, -15000)
+                ],
+            }
+        )
+        order.request_validation()
+        # The data as 18.0.1.1.0 left it: the net amount, no snapshot.
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE purchase_order SET unifyx_approval_amount = 5000, "
+            "unifyx_approval_snapshot = NULL WHERE id = %s",
+            [order.id],
+        )
+        self.env.invalidate_all()
+
+        load_script("18.0.1.2.0", "post-migration").migrate(self.env.cr, "18.0.1.1.0")
+
+        self.env.invalidate_all()
+        self.assertEqual(order.unifyx_approval_amount, 20000)
+        self.assertEqual(order.unifyx_approval_snapshot["unifyx_approval_amount"], 20000)
+        self.assertEqual(order.unifyx_approval_snapshot["partner_id"], vendor.ids)

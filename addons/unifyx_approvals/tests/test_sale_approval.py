@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import UnifyxCase
+from .common import UnifyxCase, decide
 
 
 @tagged("post_install", "-at_install")
@@ -61,12 +61,6 @@ class TestSaleApproval(UnifyxCase):
             order.payment_term_id = terms
         return order
 
-    def _approve(self, order, user):
-        action = order.with_user(user).validate_tier()
-        self.env["comment.wizard"].with_user(user).with_context(**action["context"]).create(
-            {"comment": "OK"}
-        ).add_comment()
-
     def test_usual_terms_need_no_approval(self):
         order = self._order()
         self.assertEqual(order.payment_term_id, self.terms_30)
@@ -92,7 +86,7 @@ class TestSaleApproval(UnifyxCase):
         # The salesperson is no reviewer: the button approves nothing.
         order.with_user(self.salesperson).validate_tier()
         self.assertNotIn("approved", order.review_ids.mapped("status"))
-        self._approve(order, self.manager)
+        decide(order, self.manager)
         self.assertEqual(order.validation_status, "validated")
         order.action_confirm()
         self.assertEqual(order.state, "sale")
@@ -110,7 +104,7 @@ class TestSaleApproval(UnifyxCase):
         )
         order = self._order()
         order.request_validation()
-        self._approve(order, self.manager)
+        decide(order, self.manager)
         self.assertEqual(order.validation_status, "validated")
         order.with_user(self.salesperson).payment_term_id = self.terms_45
         self.assertFalse(order.review_ids, "a new exception resets the approval")
@@ -132,7 +126,7 @@ class TestSaleApproval(UnifyxCase):
         )
         order.with_user(self.manager).request_validation()
         with self.assertRaises(UserError):
-            self._approve(order, self.manager)
+            decide(order, self.manager)
 
     def test_sale_rows_only_take_sale_conditions(self):
         with self.assertRaises(ValidationError):

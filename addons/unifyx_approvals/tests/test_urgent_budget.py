@@ -79,12 +79,6 @@ class TestUrgentAndBudget(UnifyxCase):
             )
         )
 
-    def _approve(self, order, user):
-        action = order.with_user(user).validate_tier()
-        self.env["comment.wizard"].with_user(user).with_context(**action["context"]).create(
-            {"comment": "OK"}
-        ).add_comment()
-
     def test_budget_consumption_and_release(self):
         first = self._order(2000)
         self.assertFalse(first.unifyx_budget_exceeded)

@@ -1,0 +1,421 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The attacks of test_governance.py again, over the external API against the
+running test server, as the demo users of the demo distributor (password =
+login): plain ``xmlrpc.client`` on /xmlrpc/2/object and JSON-RPC on /jsonrpc.
+Each asserts the refusal over both, then re-reads the database."""
+
+import json
+import urllib.request
+import xmlrpc.client
+
+from odoo.tests import HttpCase, tagged
+
+from .common import decide
+
+
+class JsonRpcError(Exception):
+    pass
+
+
+# x2many commands as plain tuples: what a client sends (xmlrpc.client cannot
+# marshal odoo.Command).
+def create(vals):
+    return (0, 0, vals)
+
+
+def update(record_id, vals):
+    return (1, record_id, vals)
+
+
+def set_ids(ids):
+    return (6, 0, ids)
+
+
+@tagged("post_install", "-at_install")
+class TestGovernanceRpc(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
+        cls.env = cls.env(
+            context=dict(
+                cls.env.context, allowed_company_ids=cls.company.ids, tracking_disable=True
+            )
+        )
+        cls.user = {
+            login: cls.env["res.users"].search([("login", "=", login)])
+            for login in (
+                "purchaser",
+                "purchase_manager",
+                "salesperson",
+                "sales_manager",
+                "wh_operator",
+                "wh_manager",
+                "finance",
+            )
+        }
+        cls.context = {"allowed_company_ids": cls.company.ids}
+        cls.product = cls.env["product.product"].create(
+            {
+                "name": "RPC governed widget",
+                "type": "consu",
+                "is_storable": True,
+                "list_price": 300,
+                "taxes_id": False,
+                "supplier_taxes_id": False,
+            }
+        )
+        cls.product.with_company(cls.company).standard_price = 100.0
+        cls.vendor = cls.env["res.partner"].create({"name": "RPC vendor"})
+        cls.customer = cls.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
+        cls.terms_45 = cls.env.ref("account.account_payment_term_45days")
+        cls.lyon = cls.env.ref("unifyx_approvals.warehouse_lyon_demo")
+        cls.team2 = cls.env["crm.team"].create({"name": "RPC team", "company_id": cls.company.id})
+        # The demo's sale row is on an exception only: a band makes the amount count.
+        cls.env["unifyx.approval.matrix"].create(
+            {
+                "name": "Sales from 500",
+                "document_type": "sale",
+                "company_id": cls.company.id,
+                "amount_min": 500,
+                "step_ids": [
+                    (0, 0, {"group_id": cls.env.ref("unifyx_approvals.group_sales_manager").id})
+                ],
+            }
+        )
+
+    # -- the two clients ----------------------------------------------------------
+
+    def xmlrpc(self, login, model, method, *args, **kwargs):
+        """Plain xmlrpc.client, without allow_none: what an integration uses."""
+        proxy = xmlrpc.client.ServerProxy("%s/xmlrpc/2/object" % self.base_url())
+        kwargs["context"] = dict(self.context, **kwargs.get("context", {}))
+        return proxy.execute_kw(
+            self.env.cr.dbname, self.user[login].id, login, model, method, list(args), kwargs
+        )
+
+    def jsonrpc(self, login, model, method, *args, **kwargs):
+        kwargs["context"] = dict(self.context, **kwargs.get("context", {}))
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "service": "object",
+                "method": "execute_kw",
+                "args": [
+                    self.env.cr.dbname,
+                    self.user[login].id,
+                    login,
+                    model,
+                    method,
+                    list(args),
+                    kwargs,
+                ],
+            },
+        }
+        request = urllib.request.Request(
+            "%s/jsonrpc" % self.base_url(),
+            data=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            answer = json.load(response)
+        if "error" in answer:
+            raise JsonRpcError(answer["error"]["data"]["message"])
+        return answer.get("result")
+
+    def assertRefused(self, login, model, method, *args, **kwargs):
+        """Refused over XML-RPC and over JSON-RPC; returns the two messages."""
+        with self.assertRaises(xmlrpc.client.Fault) as xml_fault:
+            self.xmlrpc(login, model, method, *args, **kwargs)
+        with self.assertRaises(JsonRpcError) as json_error:
+            self.jsonrpc(login, model, method, *args, **kwargs)
+        self.env.invalidate_all()
+        return xml_fault.exception.faultString, str(json_error.exception)
+
+    def snapshot(self, record):
+        self.env.invalidate_all()
+        return {
+            "state": record.state,
+            "validation_status": record.validation_status,
+            "reviews": sorted((r.id, r.status, r.comment or "") for r in record.review_ids),
+            "amount": record.unifyx_approval_amount,
+            "lines": sorted(
+                (line.id, line[record._unifyx_line_amount_field])
+                for line in record[record._unifyx_lines_field]
+            ),
+        }
+
+    # -- documents ----------------------------------------------------------------
+
+    def purchase(self, *prices, login="purchaser"):
+        order_id = self.xmlrpc(
+            login,
+            "purchase.order",
+            "create",
+            {
+                "partner_id": self.vendor.id,
+                "order_line": [
+                    create({"product_id": self.product.id, "product_qty": 1, "price_unit": price})
+                    for price in prices
+                ],
+            },
+        )
+        return self.env["purchase.order"].browse(order_id)
+
+    def sale(self, login="salesperson"):
+        order = (
+            self.env["sale.order"]
+            .with_user(self.user[login])
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "payment_term_id": self.terms_45.id,
+                    "order_line": [create({"product_id": self.product.id, "product_uom_qty": 2})],
+                }
+            )
+        )
+        self.assertTrue(order.unifyx_exception_type_ids, "longer terms: the sales manager approves")
+        return order
+
+    def count(self):
+        self.env["stock.quant"]._update_available_quantity(self.product, self.lyon.lot_stock_id, 50)
+        quant = (
+            self.env["stock.quant"]
+            .with_user(self.user["wh_operator"])
+            .search(
+                [
+                    ("product_id", "=", self.product.id),
+                    ("location_id", "=", self.lyon.lot_stock_id.id),
+                ]
+            )
+        )
+        quant.inventory_quantity = 30
+        action = quant.action_apply_inventory()
+        return self.env["unifyx.inventory.approval"].browse(action["res_id"])
+
+    # -- class 1 ------------------------------------------------------------------
+
+    def _forge_over_rpc(self, record, login, confirm):
+        before = self.snapshot(record)
+        review = record.review_ids[:1]
+        skip = {"skip_validation_check": True, "skip_check_state_condition": True}
+        for vals in (
+            {
+                "review_ids": [
+                    create(
+                        {
+                            "model": record._name,
+                            "definition_id": review.definition_id.id,
+                            "status": "approved",
+                        }
+                    )
+                ]
+            },
+            {"review_ids": [update(review.id, {"status": "approved"})]},
+            {"review_ids": [(2, review.id, 0)]},
+            {"review_ids": [(5, 0, 0)]},
+            {"validation_status": "validated"},
+        ):
+            with self.subTest(vals=vals):
+                self.assertRefused(login, record._name, "write", [record.id], vals, context=skip)
+                self.assertEqual(self.snapshot(record), before)
+        for method, args in (("write", [{"status": "approved"}]), ("unlink", [])):
+            self.assertRefused(login, "tier.review", method, review.ids, *args)
+        self.assertRefused(login, record._name, confirm, [record.id], context=skip)
+        self.assertEqual(self.snapshot(record), before)
+
+    def test_forged_reviews_refused_over_rpc(self):
+        order = self.purchase(8000)
+        self.assertIs(
+            self.xmlrpc("purchaser", "purchase.order", "request_validation", [order.id]), True
+        )
+        self._forge_over_rpc(order, "purchaser", "button_confirm")
+        sale = self.sale()
+        sale.with_user(self.user["salesperson"]).request_validation()
+        self._forge_over_rpc(sale, "salesperson", "action_confirm")
+        request = self.count()
+        self._forge_over_rpc(request, "wh_operator", "action_apply")
+
+    def test_forged_comment_wizard_refused_over_rpc(self):
+        own = self.sale(login="sales_manager")
+        own.with_user(self.user["sales_manager"]).request_validation()
+        other = self.sale()
+        other.with_user(self.user["salesperson"]).request_validation()
+        before = self.snapshot(own), self.snapshot(other)
+        for client in (self.xmlrpc, self.jsonrpc):
+            wizard_id = client(
+                "sales_manager",
+                "comment.wizard",
+                "create",
+                {
+                    "res_model": "sale.order",
+                    "res_id": other.id,
+                    "review_ids": [set_ids(own.review_ids.ids)],
+                    "validate_reject": "validate",
+                    "comment": "forged",
+                },
+            )
+            refusal = xmlrpc.client.Fault if client == self.xmlrpc else JsonRpcError
+            with self.assertRaises(refusal):
+                client("sales_manager", "comment.wizard", "add_comment", [wizard_id])
+            self.assertEqual((self.snapshot(own), self.snapshot(other)), before)
+
+    # -- classes 2 and 3 ----------------------------------------------------------
+
+    def test_worse_purchase_over_rpc(self):
+        order = self.purchase(8000)
+        order.with_user(self.user["purchaser"]).request_validation()
+        decide(order, self.user["purchase_manager"])
+        line = order.order_line
+        # 8,000 approved, 80,000 written on the line itself: approval starts again.
+        self.xmlrpc("purchaser", "purchase.order.line", "write", line.ids, {"price_unit": 80000})
+        self.env.invalidate_all()
+        self.assertFalse(order.review_ids)
+        self.assertRefused("purchaser", "purchase.order", "button_confirm", [order.id])
+        self.assertEqual(order.state, "draft")
+        # Approved again, confirmed: it cannot get worse any more.
+        order.with_user(self.user["purchaser"]).request_validation()
+        for user in ("purchase_manager", "finance"):
+            decide(order, self.user[user])
+        self.xmlrpc("purchaser", "purchase.order", "button_confirm", [order.id])
+        self.env.invalidate_all()
+        self.assertEqual(order.state, "purchase")
+        before = self.snapshot(order)
+        self.assertRefused(
+            "purchaser", "purchase.order.line", "write", line.ids, {"product_qty": 5}
+        )
+        self.assertRefused(
+            "purchaser",
+            "purchase.order.line",
+            "create",
+            {"order_id": order.id, "product_id": self.product.id, "price_unit": 9000},
+        )
+        self.assertEqual(self.snapshot(order), before)
+
+    def test_gross_amount_over_rpc(self):
+        order = self.purchase(30000, -26000)
+        self.assertEqual(order.amount_untaxed, 4000)
+        self.assertRefused("purchaser", "purchase.order", "button_confirm", [order.id])
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(order.unifyx_approval_amount, 30000)
+
+    def test_worse_sale_over_rpc(self):
+        order = self.sale()
+        order.with_user(self.user["salesperson"]).request_validation()
+        decide(order, self.user["sales_manager"])
+        self.jsonrpc(
+            "salesperson",
+            "sale.order.line",
+            "create",
+            {
+                "order_id": order.id,
+                "product_id": self.product.id,
+                "product_uom_qty": 1,
+                "price_unit": 500,
+            },
+        )
+        self.env.invalidate_all()
+        self.assertFalse(order.review_ids, "a line added: approval starts again")
+        self.assertRefused("salesperson", "sale.order", "action_confirm", [order.id])
+        self.assertEqual(order.state, "draft")
+
+    # -- class 6: fields the matrix matches on, with OCA's skip key -----------------
+
+    def test_skip_key_does_not_change_an_approved_sale_over_rpc(self):
+        order = self.sale()
+        order.with_user(self.user["salesperson"]).request_validation()
+        decide(order, self.user["sales_manager"])
+        before = self.snapshot(order), order.team_id
+        skip = {"skip_validation_check": True}
+        self.assertRefused(
+            "salesperson",
+            "sale.order",
+            "write",
+            [order.id],
+            {"team_id": self.team2.id},
+            context=skip,
+        )
+        self.assertEqual((self.snapshot(order), order.team_id), before)
+
+    # -- build 8: bad input ---------------------------------------------------------
+
+    def test_bad_input_over_rpc(self):
+        order = self.sale()
+        lines = order.order_line
+        messages = self.assertRefused(
+            "salesperson",
+            "sale.order.line",
+            "create",
+            {"order_id": order.id, "product_id": self.product.id, "product_uom_qty": -5},
+        )
+        for message in messages:
+            self.assertIn("cannot be negative", message)
+        self.assertRefused(
+            "salesperson", "sale.order.line", "write", lines.ids, {"price_unit": 99999999}
+        )
+        self.assertEqual(order.order_line, lines)
+        self.assertEqual(lines.product_uom_qty, 2)
+        self.assertRefused(
+            "purchaser",
+            "purchase.order",
+            "create",
+            {
+                "partner_id": self.vendor.id,
+                "order_line": [
+                    create({"product_id": self.product.id, "product_qty": -3, "price_unit": 10})
+                ],
+            },
+        )
+        self.assertFalse(self.env["purchase.order"].search([("partner_id", "=", self.vendor.id)]))
+
+    # -- build 7: plain XML-RPC through the whole flow --------------------------------
+
+    def test_approval_flow_over_plain_xmlrpc(self):
+        """request_validation, validate_tier and add_comment answer plain
+        xmlrpc.client: a retry after an answer cannot approve twice."""
+        order = self.purchase(8000)
+        self.assertIs(
+            self.xmlrpc("purchaser", "purchase.order", "request_validation", [order.id]), True
+        )
+        action = self.xmlrpc("purchase_manager", "purchase.order", "validate_tier", [order.id])
+        self.assertEqual(action["res_model"], "comment.wizard")
+        wizard_id = self.xmlrpc(
+            "purchase_manager",
+            "comment.wizard",
+            "create",
+            {"comment": "Approved by the integration"},
+            context=action["context"],
+        )
+        self.assertIs(
+            self.xmlrpc("purchase_manager", "comment.wizard", "add_comment", [wizard_id]), True
+        )
+        self.env.invalidate_all()
+        self.assertEqual(order.validation_status, "validated")
+        self.assertEqual(order.review_ids.done_by, self.user["purchase_manager"])
+        # Nothing left to decide: the button says so, the wizard approves nothing more.
+        self.assertIs(
+            self.xmlrpc("purchase_manager", "purchase.order", "validate_tier", [order.id]), True
+        )
+        with self.assertRaises(xmlrpc.client.Fault):
+            self.xmlrpc("purchase_manager", "comment.wizard", "add_comment", [wizard_id])
+        self.assertIs(
+            self.xmlrpc("purchaser", "purchase.order", "button_confirm", [order.id]), True
+        )
+        # Reject over plain XML-RPC too.
+        other = self.purchase(9000)
+        self.xmlrpc("purchaser", "purchase.order", "request_validation", [other.id])
+        action = self.xmlrpc("purchase_manager", "purchase.order", "reject_tier", [other.id])
+        wizard_id = self.xmlrpc(
+            "purchase_manager",
+            "comment.wizard",
+            "create",
+            {"comment": "Too dear"},
+            context=action["context"],
+        )
+        self.assertIs(
+            self.xmlrpc("purchase_manager", "comment.wizard", "add_comment", [wizard_id]), True
+        )
+        self.env.invalidate_all()
+        self.assertEqual(other.validation_status, "rejected")
