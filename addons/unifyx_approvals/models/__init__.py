@@ -1,3 +1,4 @@
+from . import base
 from . import customer_segment
 from . import res_partner
 from . import unifyx_demo
@@ -16,5 +17,6 @@ from . import purchase_order
 from . import sale_order
 from . import stock_picking
 from . import stock_quant
+from . import product_product
 from . import inventory_approval
 from . import inventory_approval_line

@@ -84,7 +84,9 @@ class StockQuant(models.Model):
                             "counted_quantity": quant.inventory_quantity,
                             "difference": quant.inventory_diff_quantity,
                             "value": quant.inventory_diff_quantity
-                            * quant.product_id.with_company(company).standard_price,
+                            # sudo: an operator may not see costs; the value
+                            # is the server's, as the approval band needs it.
+                            * quant.product_id.sudo().with_company(company).standard_price,
                         },
                     )
                     for quant in quants
