@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import float_compare
 
 from ..tools.resolution import LEVEL_CUSTOMER, LEVEL_EXCEPTION, LEVEL_SEGMENT, Rule, resolve
+from .price_contract_line import COST_GROUP
 
 # Set by the pricing itself; never by a client (RPC included).
 PROTECTED_FIELDS = {
@@ -168,6 +169,7 @@ class SaleOrderLine(models.Model):
                 line.unifyx_price_source = "pricelist"
 
     @api.depends("unifyx_price_source", "unifyx_price_manual_user_id")
+    @api.depends_context("uid")
     def _compute_unifyx_price_reason(self):
         for line in self:
             line.unifyx_price_reason = line._unifyx_reason()
@@ -441,7 +443,8 @@ class SaleOrderLine(models.Model):
                 "Contract %(contract)s (%(whose)s): %(rule)s",
                 contract=contract.name,
                 whose=whose,
-                rule=rule._describe(),
+                # A cost-plus markup is told only to whoever sees costs.
+                rule=rule._describe(show_cost=self.env.su or self.env.user.has_group(COST_GROUP)),
             )
         pricelist = self.order_id.pricelist_id
         if not pricelist:
