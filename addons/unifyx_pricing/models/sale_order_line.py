@@ -621,7 +621,11 @@ class SaleOrderLine(models.Model):
             )
             product_c = product.with_company(company)
             list_price = convert(product_c.lst_price, company.currency_id, currency, company, day)
-            cost = convert(product_c.standard_price, company.currency_id, currency, company, day)
+            # sudo: a cost-plus price is worked out on the server for a seller
+            # who may not see costs; only the price leaves it.
+            cost = convert(
+                product_c.sudo().standard_price, company.currency_id, currency, company, day
+            )
             res = resolve(rules, product.id, categ_path, qty, list_price, cost, day)
             if res is None:
                 continue
