@@ -102,6 +102,20 @@ class TestCostVisibility(MarginCase):
             self.assertAlmostEqual(values["standard_price"], 12.0, msg=role)
             self.assertAlmostEqual(values["avg_cost"], 12.0, msg=role)
 
+    def test_only_cost_editors_change_a_cost(self):
+        """A purchaser reads costs; changing one (a stock revaluation) is for
+        the roles given Product costs / Edit."""
+        # Manual valuation: no journal entry, so only the cost policy decides.
+        categ = self.env["product.category"].create({"name": "Manual cost"})
+        categ.with_company(self.company).property_valuation = "manual_periodic"
+        product = self._product("Manual M", categ, 12.0).with_company(self.company)
+        for role in ("purchaser", "salesperson"):
+            with self.assertRaises(AccessError, msg=role):
+                self.as_(role, "product.product").browse(product.id).write({"standard_price": 1.0})
+        self.assertEqual(product.standard_price, 12.0, "unchanged")
+        self.as_("finance", "product.product").browse(product.id).write({"standard_price": 13.0})
+        self.assertEqual(product.standard_price, 13.0)
+
     def test_vendor_prices_are_out_of_reach(self):
         Info = self.as_("salesperson", "product.supplierinfo")
         self.assertFalse(Info.search([("id", "=", self.seller.id)]))
