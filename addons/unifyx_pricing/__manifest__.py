@@ -8,7 +8,7 @@
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",
     "license": "LGPL-3",
-    "depends": ["unifyx_approvals", "sale_management"],
+    "depends": ["unifyx_approvals", "sale_management", "product_cost_security"],
     "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/unifyx_pricing_security.xml",

@@ -1,3 +1,4 @@
+from . import base
 from . import customer_segment
 from . import res_partner
 from . import unifyx_demo
@@ -19,5 +20,6 @@ from . import stock_picking
 from . import stock_quant
 from . import stock_move
 from . import stock_move_line
+from . import product_product
 from . import inventory_approval
 from . import inventory_approval_line

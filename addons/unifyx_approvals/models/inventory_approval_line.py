@@ -62,7 +62,8 @@ class UnifyxInventoryApprovalLine(models.Model):
         earlier = self._unifyx_window_values()
         for line in self:
             company = line.approval_id.company_id or line.quant_id.company_id
-            cost = line.quant_id.product_id.with_company(company).standard_price
+            # sudo: the counting user may not see costs; the value is the server's.
+            cost = line.quant_id.product_id.sudo().with_company(company).standard_price
             line.quantity = line.quant_id.quantity
             line.difference = line.counted_quantity - line.quant_id.quantity
             line.value = line.difference * cost
@@ -106,7 +107,7 @@ class UnifyxInventoryApprovalLine(models.Model):
                 )
             )
             for product, source, destination, quantity in groups:
-                cost = product.with_company(company).standard_price
+                cost = product.sudo().with_company(company).standard_price
                 for location in (source, destination):
                     if location in locations:
                         key = (product.id, location.id)

@@ -21,7 +21,8 @@ class StockQuant(models.Model):
                 "counted_qty": quant.inventory_quantity,
                 "difference": quant.inventory_quantity - quant.quantity,
                 "value_difference": (quant.inventory_quantity - quant.quantity)
-                * quant.product_id.with_company(quant.company_id).standard_price,
+                # sudo: the operator who counts may not see costs.
+                * quant.product_id.sudo().with_company(quant.company_id).standard_price,
                 "has_difference": not float_is_zero(
                     quant.inventory_quantity - quant.quantity,
                     precision_rounding=quant.product_uom_id.rounding,

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-COST_GROUPS = "unifyx_margin.group_margin_cost"
+COST_GROUPS = "product_cost_security.group_product_cost"
 
 
 class AccountMoveLine(models.Model):

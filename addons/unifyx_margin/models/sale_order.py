@@ -9,7 +9,7 @@ from odoo.tools import float_compare
 
 from ..tools.margin import below_floor, margin_percent
 
-COST_GROUPS = "unifyx_margin.group_margin_cost"
+COST_GROUPS = "product_cost_security.group_product_cost"
 
 
 class SaleOrder(models.Model):
@@ -23,8 +23,12 @@ class SaleOrder(models.Model):
         currency_field="company_currency_id",
         groups=COST_GROUPS,
     )
+    # A margin % with the amount gives the cost: costs group too.
     unifyx_expected_margin_percent = fields.Float(
-        string="Expected Margin (%)", compute="_compute_unifyx_margin_totals", store=True
+        string="Expected Margin (%)",
+        compute="_compute_unifyx_margin_totals",
+        store=True,
+        groups=COST_GROUPS,
     )
     unifyx_real_revenue = fields.Monetary(
         string="Real Revenue",
@@ -40,7 +44,10 @@ class SaleOrder(models.Model):
         groups=COST_GROUPS,
     )
     unifyx_real_margin_percent = fields.Float(
-        string="Real Margin (%)", compute="_compute_unifyx_margin_totals", store=True
+        string="Real Margin (%)",
+        compute="_compute_unifyx_margin_totals",
+        store=True,
+        groups=COST_GROUPS,
     )
     unifyx_below_floor = fields.Boolean(
         string="Below Margin Floor",
@@ -165,23 +172,42 @@ class SaleOrder(models.Model):
 
     def request_validation(self):
         res = super().request_validation()
-        # The approvers see the numbers they approve.
+        # The approvers see the numbers they approve (on the order's margin
+        # page); the chatter, read by whoever reads the order, only while costs
+        # are not hidden.
+        margins = self._unifyx_chatter_shows_margins()
         for order in self.filtered(lambda o: o.review_ids and o.unifyx_below_floor):
-            messages = order.order_line.filtered("unifyx_below_floor").mapped(
-                lambda line: "%s: %s" % (line.product_id.display_name, line.unifyx_floor_message)
+            order_s = order.sudo()
+            messages = order_s.order_line.filtered("unifyx_below_floor").mapped(
+                lambda line, m=margins: (
+                    "%s: %s"
+                    % (
+                        line.product_id.display_name,
+                        line.unifyx_floor_message if m else line.unifyx_floor_warning,
+                    )
+                )
+            )
+            intro = (
+                self.env._(
+                    "Margin of the order %(margin).1f %%; lines below their floor:",
+                    margin=order_s.unifyx_expected_margin_percent * 100,
+                )
+                if margins
+                else self.env._("Lines below their margin floor:")
             )
             order.message_post(
                 body=Markup("<p>%s</p><ul>%s</ul>")
-                % (
-                    self.env._(
-                        "Margin of the order %(margin).1f %%; lines below their floor:",
-                        margin=order.unifyx_expected_margin_percent * 100,
-                    ),
-                    Markup("").join(Markup("<li>%s</li>") % m for m in messages),
-                ),
+                % (intro, Markup("").join(Markup("<li>%s</li>") % m for m in messages)),
                 subtype_xmlid="mail.mt_note",
             )
         return res
+
+    @api.model
+    def _unifyx_chatter_shows_margins(self):
+        """Whether notes on orders may carry margins: every employee who reads
+        an order reads its chatter, so only while costs are not hidden."""
+        hidden = self.env["ir.config_parameter"].sudo().get_param("unifyx_margin.hide_costs")
+        return hidden != "True"
 
     def write(self, vals):
         if vals.get("state") == "sale":
@@ -212,14 +238,29 @@ class SaleOrder(models.Model):
     def _unifyx_margin_notify(self, kind):
         """Flag the orders and tell their company's sales managers."""
         now = fields.Datetime.now()
+        margins = self._unifyx_chatter_shows_margins()
         for order in self:
             order.sudo().write({"unifyx_margin_alert": kind, "unifyx_margin_alert_date": now})
-            lines = order.order_line.filtered("unifyx_floor_id")
+            lines = order.sudo().order_line.filtered("unifyx_floor_id")
             if kind == "approved":
                 intro = self.env._("Confirmed below its margin floor:")
-                details = [line.unifyx_floor_message for line in lines if line.unifyx_floor_message]
+                details = [
+                    line.unifyx_floor_message if margins else line.unifyx_floor_warning
+                    for line in lines
+                    if line.unifyx_below_floor
+                ]
             else:
                 intro = self.env._("Delivered, and its real margin fell below its floor:")
+                drifted = lines.filtered(
+                    lambda line: (
+                        line.qty_delivered
+                        and below_floor(
+                            line.unifyx_real_margin,
+                            line.unifyx_real_revenue,
+                            line.unifyx_floor_id.min_margin_percent,
+                        )
+                    )
+                )
                 details = [
                     self.env._(
                         "%(product)s: real margin %(margin).1f %% (floor %(floor).1f %%)",
@@ -227,13 +268,13 @@ class SaleOrder(models.Model):
                         margin=line.unifyx_real_margin_percent * 100,
                         floor=line.unifyx_floor_id.min_margin_percent,
                     )
-                    for line in lines
-                    if line.qty_delivered
-                    and below_floor(
-                        line.unifyx_real_margin,
-                        line.unifyx_real_revenue,
-                        line.unifyx_floor_id.min_margin_percent,
+                    if margins
+                    else self.env._(
+                        "%(product)s: real margin below the floor of %(floor).1f %%",
+                        product=line.product_id.display_name,
+                        floor=line.unifyx_floor_id.min_margin_percent,
                     )
+                    for line in drifted
                 ]
             body = Markup("<p>%s</p><ul>%s</ul>") % (
                 intro,

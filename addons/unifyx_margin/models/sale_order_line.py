@@ -16,7 +16,7 @@ from ..tools.margin import (
     margin_percent,
 )
 
-COST_GROUPS = "unifyx_margin.group_margin_cost"
+COST_GROUPS = "product_cost_security.group_product_cost"
 
 # Fields whose change before delivery re-checks the floor of a blocked line.
 FLOOR_TRIGGERS = {"price_unit", "discount", "product_uom_qty", "product_id", "product_uom"}
@@ -79,11 +79,13 @@ class SaleOrderLine(models.Model):
         currency_field="company_currency_id",
         groups=COST_GROUPS,
     )
+    # A margin % with the price gives the cost: costs group too.
     unifyx_expected_margin_percent = fields.Float(
         string="Expected Margin (%)",
         compute="_compute_unifyx_expected_margin",
         store=True,
         aggregator="avg",
+        groups=COST_GROUPS,
     )
     # Stage 2: delivered and invoiced
     unifyx_delivered_cost = fields.Monetary(
@@ -161,6 +163,7 @@ class SaleOrderLine(models.Model):
         compute="_compute_unifyx_real_margin",
         store=True,
         aggregator="avg",
+        groups=COST_GROUPS,
     )
     unifyx_margin_breakdown = fields.Html(
         string="Margin Breakdown",
@@ -184,7 +187,17 @@ class SaleOrderLine(models.Model):
         string="Below Cost", compute="_compute_unifyx_floor", store=True
     )
     unifyx_floor_message = fields.Char(
-        string="Margin Floor Warning", compute="_compute_unifyx_floor", store=True
+        string="Margin Floor Message",
+        compute="_compute_unifyx_floor",
+        store=True,
+        groups=COST_GROUPS,
+        help="The line's margin against its floor.",
+    )
+    unifyx_floor_warning = fields.Char(
+        string="Margin Floor Warning",
+        compute="_compute_unifyx_floor_warning",
+        help="The floor the line is below, without its margin: whoever may not see "
+        "costs sees this.",
     )
 
     # ------------------------------------------------------------------ quote
@@ -664,6 +677,33 @@ class SaleOrderLine(models.Model):
         for line, values in self._unifyx_floor_values().items():
             line._unifyx_set_changed(values)
 
+    @api.depends("unifyx_below_floor", "unifyx_floor_id")
+    def _compute_unifyx_floor_warning(self):
+        Floor = self.env["unifyx.margin.floor"]
+        scope_labels = dict(Floor._fields["scope"]._description_selection(self.env))
+        policy_labels = dict(Floor._fields["policy"]._description_selection(self.env))
+        for line in self:
+            floor = line.unifyx_floor_id.sudo()
+            line.unifyx_floor_warning = (
+                self.env._(
+                    "Below the margin floor of %(floor).1f %% (%(origin)s: %(name)s, %(policy)s)",
+                    floor=floor.min_margin_percent,
+                    origin=scope_labels[floor.scope],
+                    name=floor.display_name,
+                    policy=policy_labels[floor.policy],
+                )
+                if line.unifyx_below_floor and floor
+                else False
+            )
+
+    def _unifyx_floor_text(self):
+        """The floor warning as the current user may read it: with the line's
+        margin for those who see costs, without it for the others."""
+        self.ensure_one()
+        if self.env.su or self.env.user.has_group(COST_GROUPS):
+            return self.sudo().unifyx_floor_message
+        return self.unifyx_floor_warning
+
     def _unifyx_floor_values(self):
         """{line: values of the floor fields}: the floors of the lines' companies
         read in one query, resolved once per customer, segment and category."""
@@ -728,7 +768,7 @@ class SaleOrderLine(models.Model):
                     "This order cannot be confirmed: these lines are below a blocking margin "
                     "floor.\n%(lines)s",
                     lines="\n".join(
-                        "- %s: %s" % (line.product_id.display_name, line.unifyx_floor_message)
+                        "- %s: %s" % (line.product_id.display_name, line._unifyx_floor_text())
                         for line in blocked
                     ),
                 )
@@ -774,7 +814,9 @@ class SaleOrderLine(models.Model):
         # An approved quotation whose margin gets worse needs approval again.
         before = (
             {
-                line.id: line.unifyx_expected_margin_percent
+                # sudo: the seller who edits may not see margins; the
+                # comparison stays on the server.
+                line.id: line.sudo().unifyx_expected_margin_percent
                 for line in self
                 if line.order_id.review_ids and line.order_id.state in ("draft", "sent")
             }
@@ -787,7 +829,7 @@ class SaleOrderLine(models.Model):
                 lambda line: (
                     line.id in before
                     and line.unifyx_below_floor
-                    and line.unifyx_expected_margin_percent < before[line.id] - 1e-6
+                    and line.sudo().unifyx_expected_margin_percent < before[line.id] - 1e-6
                 )
             ).order_id.restart_validation()
         if triggered:

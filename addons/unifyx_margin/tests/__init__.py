@@ -1,3 +1,4 @@
+from . import test_cost_visibility
 from . import test_margin_floor
 from . import test_margin_tools
 from . import test_margin_view

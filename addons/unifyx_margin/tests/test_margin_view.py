@@ -58,15 +58,19 @@ class TestMarginView(UnifyxCase):
             role: str(arch, "utf-8") if isinstance(arch, bytes) else arch
             for role, arch in views.items()
         }
-        self.assertIn("unifyx_expected_margin_percent", views["salesperson"])
-        self.assertIn("unifyx_floor_message", views["salesperson"])
+        # A margin % with the price gives the cost: hidden too; the floor
+        # warning without the margin stays.
+        self.assertNotIn('name="unifyx_expected_margin_percent"', views["salesperson"])
+        self.assertNotIn('name="unifyx_floor_message"', views["salesperson"])
+        self.assertIn('name="unifyx_floor_warning"', views["salesperson"])
+        self.assertIn('name="unifyx_expected_margin_percent"', views["sales_manager"])
         self.assertNotIn('name="purchase_price"', views["salesperson"])
         self.assertNotIn('name="unifyx_real_margin"', views["salesperson"])
         self.assertIn('name="unifyx_real_margin"', views["sales_manager"])
 
     def test_hiding_costs_is_a_setting(self):
         salesperson = self.users["salesperson"]
-        costs = self.env.ref("unifyx_margin.group_margin_cost")
+        costs = self.env.ref("product_cost_security.group_product_cost")
         Settings = self.env["res.config.settings"]
         Settings._unifyx_margin_apply_hide_costs(True)
         self.assertNotIn(costs, salesperson.groups_id)

@@ -7,6 +7,8 @@ from ..tools.bounds import MAX_MARKUP, MAX_PRICE, non_finite
 
 NUMBER_FIELDS = ("fixed_price", "discount", "markup", "min_qty")
 
+COST_GROUP = "product_cost_security.group_product_cost"
+
 
 class UnifyxPriceContractLine(models.Model):
     """One negotiated price: for a product or a whole category, from a minimum
@@ -42,7 +44,10 @@ class UnifyxPriceContractLine(models.Model):
     )
     fixed_price = fields.Monetary(currency_field="currency_id", help="Price per unit of measure.")
     discount = fields.Float(string="Discount (%)", digits="Discount")
-    markup = fields.Float(string="Markup (%)", help="Added to the product's cost.")
+    # A markup with the price gives the cost: the suite's cost policy.
+    markup = fields.Float(
+        string="Markup (%)", help="Added to the product's cost.", groups=COST_GROUP
+    )
     min_qty = fields.Float(
         string="Min. Quantity",
         digits="Product Unit of Measure",
@@ -166,16 +171,19 @@ class UnifyxPriceContractLine(models.Model):
             "cost_plus": self.markup,
         }[self.price_type]
 
-    def _describe(self, lang_env=None):
-        """Short human text of the rule, for "why this price"."""
+    def _describe(self, lang_env=None, show_cost=True):
+        """Short human text of the rule, for "why this price"; without the
+        markup of a cost-plus rule unless ``show_cost`` (the reader sees costs)."""
         self.ensure_one()
         env = lang_env or self.env
         if self.price_type == "fixed":
             what = env._("fixed %(price)s", price=self.currency_id.format(self.fixed_price))
         elif self.price_type == "discount":
             what = env._("list price -%(pct)s %%", pct=self.discount)
+        elif show_cost:
+            what = env._("cost +%(pct)s %%", pct=self.sudo().markup)
         else:
-            what = env._("cost +%(pct)s %%", pct=self.markup)
+            what = env._("cost plus the contract's markup")
         if self.uom_id:
             what += " / %s" % self.uom_id.name
         if self.min_qty:

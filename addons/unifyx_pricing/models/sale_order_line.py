@@ -8,6 +8,7 @@ from odoo.tools import float_compare
 
 from ..tools.bounds import non_finite
 from ..tools.resolution import LEVEL_CUSTOMER, LEVEL_EXCEPTION, LEVEL_SEGMENT, Rule, resolve
+from .price_contract_line import COST_GROUP
 
 # Set by the pricing itself; never by a client (RPC included).
 PROTECTED_FIELDS = {
@@ -169,6 +170,7 @@ class SaleOrderLine(models.Model):
                 line.unifyx_price_source = "pricelist"
 
     @api.depends("unifyx_price_source", "unifyx_price_manual_user_id")
+    @api.depends_context("uid")
     def _compute_unifyx_price_reason(self):
         for line in self:
             line.unifyx_price_reason = line._unifyx_reason()
@@ -524,7 +526,8 @@ class SaleOrderLine(models.Model):
                 "Contract %(contract)s (%(whose)s): %(rule)s",
                 contract=contract.name,
                 whose=whose,
-                rule=rule._describe(),
+                # A cost-plus markup is told only to whoever sees costs.
+                rule=rule._describe(show_cost=self.env.su or self.env.user.has_group(COST_GROUP)),
             )
         pricelist = self.order_id.pricelist_id
         if not pricelist:
@@ -701,7 +704,11 @@ class SaleOrderLine(models.Model):
             )
             product_c = product.with_company(company)
             list_price = convert(product_c.lst_price, company.currency_id, currency, company, day)
-            cost = convert(product_c.standard_price, company.currency_id, currency, company, day)
+            # sudo: a cost-plus price is worked out on the server for a seller
+            # who may not see costs; only the price leaves it.
+            cost = convert(
+                product_c.sudo().standard_price, company.currency_id, currency, company, day
+            )
             res = resolve(rules, product.id, categ_path, qty, list_price, cost, day)
             if res is None:
                 continue

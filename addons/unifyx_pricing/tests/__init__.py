@@ -2,6 +2,7 @@ from . import (
     test_access,
     test_combo_configurator,
     test_contract,
+    test_cost_visibility,
     test_discount_authority,
     test_governance,
     test_price_exception,
