@@ -109,10 +109,9 @@ class TestExternalClient(HttpCase):
         self._call_json(uid, login, "comment.wizard", "add_comment", [wizard_id], context=context)
 
     def _call_json(self, uid, password, model, method, *args, **kwargs):
-        """The same call over Odoo's JSON-RPC endpoint. Two methods of the OCA
-        approval flow return what XML-RPC cannot marshal (request_validation the
-        reviews it created, the comment wizard's add_comment None): an integration
-        calls those over JSON-RPC, which serialises any result."""
+        """The same call over Odoo's JSON-RPC endpoint: integrations use either
+        (the approval flow answers plain XML-RPC too, see unifyx_approvals'
+        test_governance_rpc.py)."""
         payload = {
             "jsonrpc": "2.0",
             "method": "call",
