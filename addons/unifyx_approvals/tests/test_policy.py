@@ -56,8 +56,8 @@ POLICY = [
     # An approved document made worse goes back to approval.
     ("confirm a purchase whose line grew after approval", NOBODY),
     ("confirm a sale whose line grew after approval", NOBODY),
-    # Costs, with costs hidden from salespeople.
-    ("read a product's cost", EVERYONE - {"salesperson"}),
+    # Costs, with costs hidden (the roles without a cost group: README, Costs).
+    ("read a product's cost", EVERYONE - {"salesperson", "warehouse_operator"}),
     # Who reads what (README, Roles).
     ("read a sale order", EVERYONE - {"warehouse_operator", "warehouse_manager"}),
     ("read a purchase order", EVERYONE - {"salesperson", "sales_manager"}),
