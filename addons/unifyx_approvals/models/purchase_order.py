@@ -75,7 +75,21 @@ class PurchaseOrder(models.Model):
             )
         if "unifyx_urgent" in vals and self.filtered(lambda o: o.state not in ("draft", "sent")):
             raise UserError(self.env._("Only a request for quotation can be flagged urgent."))
-        return super().write(vals)
+        # Back to a quotation, an urgent purchase is a new request: the approval
+        # after the fact was for what was confirmed then.
+        reopened = self.browse()
+        if vals.get("state") in ("draft", "sent"):
+            reopened = self.filtered("unifyx_urgent_state")
+        res = super().write(vals)
+        if reopened:
+            reopened.sudo().write(
+                {
+                    "unifyx_urgent_state": False,
+                    "unifyx_urgent_deadline": False,
+                    "unifyx_urgent_approved_by": False,
+                }
+            )
+        return res
 
     def button_confirm(self):
         # Urgent orders skip the matrix (its rows exclude them) and wait for an

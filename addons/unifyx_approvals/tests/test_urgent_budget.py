@@ -265,3 +265,19 @@ class TestUrgentAndBudget(UnifyxCase):
         # Less is not worse.
         line.write({"price_unit": 500})
         self.assertEqual(order.amount_untaxed, 500)
+
+    def test_urgent_approval_does_not_outlive_its_order(self):
+        # Approved at 1,000, cancelled, back to draft, 100,000, confirmed: the
+        # old approval after the fact stood for the new order.
+        order = self._order(1000, unifyx_urgent=True, unifyx_urgent_reason="Site stopped")
+        order.button_confirm()
+        order.with_user(self.users["purchasing_manager"]).action_unifyx_approve_urgent()
+        order = order.with_user(self.users["purchaser"])
+        order.button_cancel()
+        order.button_draft()
+        self.assertFalse(order.unifyx_urgent_state)
+        order.order_line.price_unit = 100000
+        order.button_confirm()
+        self.assertEqual(order.state, "purchase")
+        self.assertEqual(order.unifyx_urgent_state, "to_approve", "approved again, after the fact")
+        self.assertFalse(order.unifyx_urgent_approved_by)
