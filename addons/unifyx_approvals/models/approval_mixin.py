@@ -431,6 +431,26 @@ class UnifyxApprovalMixin(models.AbstractModel):
                     )
                 )
 
+    def _unifyx_leaves_approval(self, vals):
+        """Written to a state past approval other than cancelling: Odoo's Lock
+        button writes 'done' on a draft purchase order, and Unlock then makes it
+        'purchase' from a state no check watched."""
+        state = vals.get(self._state_field)
+        return bool(state) and state not in self._state_from + [self._cancel_state]
+
+    def _check_state_conditions(self, vals):
+        # Any way out of the states under approval is a confirmation.
+        if self._unifyx_leaves_approval(vals):
+            self.ensure_one()
+            return bool(self._check_state_from_condition())
+        return super()._check_state_conditions(vals)
+
+    def _check_tier_state_transition(self, vals):
+        # Checked as a confirmation above, not as a write under approval.
+        if self._unifyx_leaves_approval(vals):
+            return False
+        return super()._check_tier_state_transition(vals)
+
     def _tier_validation_check_write_remove_reviews(self, vals):
         # Leaving an approved state (cancel, back to draft) clears the approval.
         leaving = self.filtered(lambda r: r._allow_to_remove_reviews(vals))
@@ -487,6 +507,22 @@ class UnifyxApprovalMixin(models.AbstractModel):
             "unifyx_exception_type_ids",
         }
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The confirmation checks run on write: a document a client creates (or
+        # copies) straight into a confirmed state is created before it, then moved.
+        states = [None] * len(vals_list)
+        if not self.env.su:
+            for index, vals in enumerate(vals_list):
+                if vals.get(self._state_field) not in (None, False, *self._state_from):
+                    vals_list[index] = dict(vals)
+                    states[index] = vals_list[index].pop(self._state_field)
+        records = super().create(vals_list)
+        for record, state in zip(records, states, strict=True):
+            if state:
+                record.write({self._state_field: state})
+        return records
+
     def write(self, vals):
         protected = self._unifyx_protected_fields() & vals.keys()
         if protected and not self.env.su:
@@ -500,10 +536,15 @@ class UnifyxApprovalMixin(models.AbstractModel):
         # need_validation declares no dependency: a value computed before reviews
         # were requested in the same transaction would ask for them twice.
         self.invalidate_recordset(["need_validation"])
+        leaving = self.browse()
+        if self._unifyx_leaves_approval(vals):
+            leaving = self.filtered(lambda r: r[self._state_field] in self._state_from)
         res = super().write(vals)
         if vals.get(self._state_field) in self._state_to:
             # Confirmed: later changes are compared with what was confirmed.
             self._unifyx_take_snapshot()
+        else:
+            leaving._unifyx_take_snapshot()
         self._unifyx_check_worse()
         return res
 
@@ -611,7 +652,11 @@ class UnifyxApprovalMixin(models.AbstractModel):
     def restart_validation(self):
         with review_flow():
             super().restart_validation()
-        self.filtered(lambda r: not r.review_ids)._unifyx_clear_snapshot()
+        # OCA restarts only before confirmation: a confirmed order keeps what it
+        # was confirmed at, or it could then get worse unchecked.
+        self.filtered(
+            lambda r: not r.review_ids and r[r._state_field] in r._state_from
+        )._unifyx_clear_snapshot()
         self.review_ids._unifyx_sync_activities()
         return True
 

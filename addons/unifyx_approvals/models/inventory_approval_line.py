@@ -71,19 +71,18 @@ class UnifyxInventoryApprovalLine(models.Model):
 
     def _unifyx_window_values(self):
         """{(product id, location id): value of the counts applied without
-        approval in the window}, at today's cost in the line's company."""
+        approval in the window}, at today's cost in the line's company. Its
+        days are the company's: a client's timezone (in its context, or its
+        preference changed between two counts) would move midnight."""
         result = {}
         for company, lines in self.grouped(lambda line: line.approval_id.company_id).items():
             days = company.unifyx_count_window_days
             if not days or not lines.quant_id:
                 continue
-            tz = pytz.timezone(self.env.user.tz or "UTC")
+            tz = pytz.timezone(company.partner_id.tz or "UTC")
+            today = pytz.utc.localize(fields.Datetime.now()).astimezone(tz).date()
             start = (
-                tz.localize(
-                    datetime.combine(
-                        fields.Date.context_today(self) - timedelta(days=days - 1), time.min
-                    )
-                )
+                tz.localize(datetime.combine(today - timedelta(days=days - 1), time.min))
                 .astimezone(pytz.utc)
                 .replace(tzinfo=None)
             )

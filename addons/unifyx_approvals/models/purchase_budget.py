@@ -83,7 +83,8 @@ class UnifyxPurchaseBudget(models.Model):
 
     def _share(self, lines):
         """Untaxed amount of ``lines`` falling in this budget, in their currency.
-        Lines of one order share its currency."""
+        Lines of one order share its currency. Gross, as the approval bands: a
+        negative line does not free budget."""
         self.ensure_one()
         if self.analytic_account_id:
             key = str(self.analytic_account_id.id)
@@ -92,10 +93,11 @@ class UnifyxPurchaseBudget(models.Model):
                 for accounts, percent in (line.analytic_distribution or {}).items():
                     # A key may combine accounts of several plans: "12,34".
                     if key in accounts.split(","):
-                        total += line.price_subtotal * percent / 100.0
+                        total += max(line.price_subtotal, 0.0) * percent / 100.0
             return total
         return sum(
-            lines.filtered(
+            max(subtotal, 0.0)
+            for subtotal in lines.filtered(
                 lambda line: line.product_id.categ_id.parent_path.startswith(
                     self.category_id.parent_path
                 )
@@ -111,6 +113,7 @@ class UnifyxPurchaseBudget(models.Model):
             domain.append(("order_id", "!=", exclude_order.id))
         date = fields.Date.context_today(self)
         if not self.analytic_account_id:
+            domain.append(("price_subtotal", ">", 0))
             groups = (
                 self.env["purchase.order.line"]
                 .sudo()

@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import float_compare
 
-from .approval_mixin import EDITABLE_UNDER_APPROVAL
+from .approval_mixin import CONFIRMED_WATCHED, EDITABLE_UNDER_APPROVAL
 
 
 class PurchaseOrder(models.Model):
@@ -74,7 +75,21 @@ class PurchaseOrder(models.Model):
             )
         if "unifyx_urgent" in vals and self.filtered(lambda o: o.state not in ("draft", "sent")):
             raise UserError(self.env._("Only a request for quotation can be flagged urgent."))
-        return super().write(vals)
+        # Back to a quotation, an urgent purchase is a new request: the approval
+        # after the fact was for what was confirmed then.
+        reopened = self.browse()
+        if vals.get("state") in ("draft", "sent"):
+            reopened = self.filtered("unifyx_urgent_state")
+        res = super().write(vals)
+        if reopened:
+            reopened.sudo().write(
+                {
+                    "unifyx_urgent_state": False,
+                    "unifyx_urgent_deadline": False,
+                    "unifyx_urgent_approved_by": False,
+                }
+            )
+        return res
 
     def button_confirm(self):
         # Urgent orders skip the matrix (its rows exclude them) and wait for an
@@ -128,6 +143,8 @@ class PurchaseOrder(models.Model):
             order.sudo().write(
                 {"unifyx_urgent_state": "approved", "unifyx_urgent_approved_by": self.env.user.id}
             )
+            # What was approved after the fact is what later changes are compared with.
+            order._unifyx_take_snapshot()
             order.activity_ids.filtered(
                 lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
             ).sudo().action_feedback(feedback=self.env._("Urgent purchase approved."))
@@ -137,6 +154,51 @@ class PurchaseOrder(models.Model):
                 )
             )
         return True
+
+    def _unifyx_check_worse(self):
+        # The matrix's rows exclude urgent purchases: once approved after the
+        # fact, the approval is theirs, and a change for the worse is refused.
+        super()._unifyx_check_worse()
+        if self.env.su:
+            return
+        for order in self.filtered(
+            lambda o: o.unifyx_urgent_state == "approved" and o.unifyx_approval_snapshot
+        ):
+            reasons = order._unifyx_urgent_worse_reasons()
+            if reasons:
+                raise UserError(
+                    self.env._(
+                        "%(document)s was approved as an urgent purchase: it cannot change "
+                        "for the worse (%(fields)s). Order the rest on a new purchase.",
+                        document=order.display_name,
+                        fields=", ".join(
+                            order._fields[path]._description_string(self.env) for path in reasons
+                        ),
+                    )
+                )
+
+    def _unifyx_urgent_worse_reasons(self):
+        self.ensure_one()
+        snapshot = self.unifyx_approval_snapshot
+        reasons = []
+        for path in CONFIRMED_WATCHED:
+            if path not in snapshot or path not in self._fields:
+                continue
+            now = self._unifyx_path_value(path)
+            if path == "unifyx_approval_amount":
+                worse = (
+                    float_compare(
+                        now,
+                        snapshot[path] or 0.0,
+                        precision_rounding=self.company_currency_id.rounding,
+                    )
+                    > 0
+                )
+            else:
+                worse = now != snapshot[path]
+            if worse:
+                reasons.append(path)
+        return reasons
 
     @api.model
     def _cron_unifyx_escalate_urgent(self):

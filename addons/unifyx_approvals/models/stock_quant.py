@@ -94,7 +94,9 @@ class StockQuant(models.Model):
                     views=[(False, "list"), (False, "form")],
                 )
             return action
-        return super().action_apply_inventory()
+        res = super().action_apply_inventory()
+        # Odoo answers None once applied: XML-RPC cannot marshal it.
+        return True if res is None else res
 
     def _apply_inventory(self):
         # Every path that applies counted quantities comes through here.

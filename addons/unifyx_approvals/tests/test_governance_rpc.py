@@ -339,6 +339,81 @@ class TestGovernanceRpc(HttpCase):
         )
         self.assertEqual((self.snapshot(order), order.team_id), before)
 
+    def test_lock_button_and_confirmed_create_over_rpc(self):
+        # Lock on a draft, then Unlock: confirmed with no approval.
+        order = self.purchase(8000)
+        before = self.snapshot(order)
+        self.assertRefused("purchaser", "purchase.order", "button_done", [order.id])
+        self.assertRefused("purchaser", "purchase.order", "write", [order.id], {"state": "done"})
+        self.assertEqual(self.snapshot(order), before)
+        # Created, or copied, straight into a confirmed state.
+        purchases = self.env["purchase.order"].search([("partner_id", "=", self.vendor.id)])
+        self.assertRefused(
+            "purchaser",
+            "purchase.order",
+            "create",
+            {
+                "partner_id": self.vendor.id,
+                "state": "purchase",
+                "order_line": [
+                    create({"product_id": self.product.id, "product_qty": 1, "price_unit": 8000})
+                ],
+            },
+        )
+        self.assertRefused("purchaser", "purchase.order", "copy", order.id, {"state": "done"})
+        self.assertEqual(
+            self.env["purchase.order"].search([("partner_id", "=", self.vendor.id)]), purchases
+        )
+        sales = self.env["sale.order"].search([("partner_id", "=", self.customer.id)])
+        self.assertRefused(
+            "salesperson",
+            "sale.order",
+            "create",
+            {
+                "partner_id": self.customer.id,
+                "payment_term_id": self.terms_45.id,
+                "state": "sale",
+                "order_line": [create({"product_id": self.product.id, "product_uom_qty": 2})],
+            },
+        )
+        self.assertEqual(
+            self.env["sale.order"].search([("partner_id", "=", self.customer.id)]), sales
+        )
+
+    def test_restart_does_not_unbind_a_confirmed_order_over_rpc(self):
+        order = self.purchase(1000)
+        self.xmlrpc("purchaser", "purchase.order", "button_confirm", [order.id])
+        self.env.invalidate_all()
+        self.assertEqual(order.state, "purchase")
+        for client in (self.xmlrpc, self.jsonrpc):
+            self.assertIs(
+                client("purchaser", "purchase.order", "restart_validation", [order.id]), True
+            )
+        before = self.snapshot(order)
+        self.assertRefused(
+            "purchaser", "purchase.order.line", "write", order.order_line.ids, {"price_unit": 80000}
+        )
+        self.assertEqual(self.snapshot(order), before)
+
+    def test_small_count_applied_over_plain_xmlrpc(self):
+        # Under the threshold, Odoo's Apply answered None after moving the stock:
+        # a marshalling fault that an integration retrying would take for a failure.
+        self.env["stock.quant"]._update_available_quantity(self.product, self.lyon.lot_stock_id, 50)
+        quant = self.env["stock.quant"].search(
+            [("product_id", "=", self.product.id), ("location_id", "=", self.lyon.lot_stock_id.id)]
+        )
+        # The server thread reads the database: what the test wrote must be in it.
+        self.env.flush_all()
+        self.xmlrpc("wh_operator", "stock.quant", "write", quant.ids, {"inventory_quantity": 49})
+        self.assertIs(
+            self.xmlrpc("wh_operator", "stock.quant", "action_apply_inventory", quant.ids), True
+        )
+        self.env.invalidate_all()
+        self.assertEqual(quant.quantity, 49)
+        self.assertFalse(
+            self.env["unifyx.inventory.approval"].search([("line_ids.quant_id", "=", quant.id)])
+        )
+
     # -- build 8: bad input ---------------------------------------------------------
 
     def test_bad_input_over_rpc(self):

@@ -9,6 +9,8 @@ operator, and over real XML-RPC and JSON-RPC calls."""
 
 import xmlrpc.client
 
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, TransactionCase, tagged
@@ -263,7 +265,7 @@ class TestInventoryGovernance(InventoryGovernanceMixin, TransactionCase):
     def test_split_counts_add_up_over_the_day(self):
         quant = self.quant.with_user(self.operator).with_context(inventory_mode=True)
         quant.inventory_quantity = 40  # 10 x 84.30 = 843: applied at once
-        self.assertFalse(quant.action_apply_inventory())
+        self.assertIs(quant.action_apply_inventory(), True)
         self.assertEqual(self._on_hand(), 40)
         before = self._snapshot()
         quant.inventory_quantity = 30  # another 843 the same day: 1,686 counted
@@ -274,12 +276,36 @@ class TestInventoryGovernance(InventoryGovernanceMixin, TransactionCase):
         self.assertAlmostEqual(request.unifyx_approval_amount, 1686)
         self.assertEqual(self._snapshot()["layers"], before["layers"])
 
+    def test_split_counts_add_up_whatever_the_timezone_sent(self):
+        # "The day" is the company's: a client's tz (in its context, or its own
+        # preference changed between counts) moved midnight between the halves.
+        self.company.partner_id.tz = "Europe/Paris"
+        quant = self.quant.with_user(self.operator).with_context(inventory_mode=True)
+        with freeze_time("2026-06-01 09:00:00"):
+            quant.inventory_quantity = 40  # 843: applied at once
+            self.assertIs(quant.action_apply_inventory(), True)
+        for context, user_tz, when in (
+            ({"tz": "Pacific/Kiritimati"}, "Europe/Paris", "2026-06-01 11:00:00"),
+            ({}, "Pacific/Kiritimati", "2026-06-01 11:00:00"),
+        ):
+            with self.subTest(context=context, user_tz=user_tz), freeze_time(when):
+                self.operator.tz = user_tz
+                counting = quant.with_context(**context)
+                counting.inventory_quantity = 30  # another 843 that day in Paris
+                action = counting.action_apply_inventory()
+                self.assertIsInstance(action, dict, "held: 1,686 counted in the day")
+                self.assertEqual(self._on_hand(), 40)
+                request = self.env["unifyx.inventory.approval"].browse(action["res_id"])
+                self.assertAlmostEqual(request.unifyx_approval_amount, 1686)
+                request.sudo().action_cancel()
+                quant.sudo().inventory_quantity_set = False
+
     def test_count_window_is_a_company_setting(self):
         self.company.unifyx_count_window_days = 0  # each count alone
         quant = self.quant.with_user(self.operator).with_context(inventory_mode=True)
         for counted in (40, 30):
             quant.inventory_quantity = counted
-            self.assertFalse(quant.action_apply_inventory())
+            self.assertIs(quant.action_apply_inventory(), True)
         self.assertEqual(self._on_hand(), 30)
 
     def test_counts_with_approval_do_not_add_up(self):
@@ -288,7 +314,7 @@ class TestInventoryGovernance(InventoryGovernanceMixin, TransactionCase):
         request.with_user(self.operator).action_apply()
         quant = self.quant.with_user(self.operator).with_context(inventory_mode=True)
         quant.inventory_quantity = 29
-        self.assertFalse(quant.action_apply_inventory())
+        self.assertIs(quant.action_apply_inventory(), True)
         self.assertEqual(self._on_hand(), 29)
 
     def test_apply_rechecks_the_count(self):

@@ -215,3 +215,69 @@ class TestUrgentAndBudget(UnifyxCase):
             order.with_user(self.users["purchaser"]).write(
                 {"unifyx_urgent": True, "unifyx_urgent_reason": "late"}
             )
+
+    def test_negative_line_does_not_dodge_the_budget(self):
+        # +4,000 and -2,000: 2,000 net fits the 3,000 budget, 4,000 bought does not.
+        order = self._order(4000)
+        order.write(
+            {
+                "order_line": [
+                    Command.create(
+                        {"product_id": self.product.id, "price_unit": -2000, "taxes_id": False}
+                    )
+                ]
+            }
+        )
+        self.assertTrue(order.unifyx_budget_exceeded)
+        with self.assertRaises(ValidationError):
+            order.with_user(self.users["purchaser"]).button_confirm()
+        self.assertEqual(order.state, "draft")
+        # Nor does a confirmed order's negative line free budget for the next one.
+        first = self._order(2000)
+        first.order_line.create(
+            {"order_id": first.id, "product_id": self.product.id, "price_unit": -2000}
+        )
+        first.sudo().button_confirm()
+        self.budget.invalidate_recordset()
+        self.assertEqual(self.budget.committed, 2000)
+
+    def test_approved_urgent_purchase_cannot_get_worse(self):
+        purchaser = self.users["purchaser"]
+        order = self._order(1000, unifyx_urgent=True, unifyx_urgent_reason="Site stopped")
+        order.button_confirm()
+        order.with_user(self.users["purchasing_manager"]).action_unifyx_approve_urgent()
+        line = order.order_line.with_user(purchaser)
+        Line = self.env["purchase.order.line"].with_user(purchaser)
+        new_line = {"product_id": self.product.id, "price_unit": 100000, "taxes_id": False}
+        for attempt in (
+            lambda: line.write({"price_unit": 100000}),
+            lambda: line.write({"product_qty": 100}),
+            lambda: order.with_user(purchaser).write({"order_line": [Command.create(new_line)]}),
+            lambda: Line.create(dict(new_line, order_id=order.id)),
+            lambda: order.with_user(purchaser).write(
+                {"partner_id": self.users["finance"].partner_id.id}
+            ),
+        ):
+            with self.subTest(attempt=attempt), self.assertRaises(UserError):
+                attempt()
+        order.invalidate_recordset()
+        self.assertEqual((order.amount_untaxed, order.partner_id), (1000, self.vendor))
+        # Less is not worse.
+        line.write({"price_unit": 500})
+        self.assertEqual(order.amount_untaxed, 500)
+
+    def test_urgent_approval_does_not_outlive_its_order(self):
+        # Approved at 1,000, cancelled, back to draft, 100,000, confirmed: the
+        # old approval after the fact stood for the new order.
+        order = self._order(1000, unifyx_urgent=True, unifyx_urgent_reason="Site stopped")
+        order.button_confirm()
+        order.with_user(self.users["purchasing_manager"]).action_unifyx_approve_urgent()
+        order = order.with_user(self.users["purchaser"])
+        order.button_cancel()
+        order.button_draft()
+        self.assertFalse(order.unifyx_urgent_state)
+        order.order_line.price_unit = 100000
+        order.button_confirm()
+        self.assertEqual(order.state, "purchase")
+        self.assertEqual(order.unifyx_urgent_state, "to_approve", "approved again, after the fact")
+        self.assertFalse(order.unifyx_urgent_approved_by)
