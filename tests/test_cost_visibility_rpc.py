@@ -118,6 +118,24 @@ class TestCostVisibilityRpc(HttpCase):
         self.assertEqual(values["standard_price"], 37.0)
         self.assertEqual(self.product.with_company(self.company).standard_price, 37.0)
 
+    def test_receipt_unit_costs_are_refused_over_rpc(self):
+        """A receipt's move carries the purchase cost per unit."""
+        move = self.env["stock.move"].search(
+            [
+                ("company_id", "=", self.company.id),
+                ("picking_code", "=", "incoming"),
+                ("price_unit", ">", 0),
+            ],
+            limit=1,
+        )
+        self.assertTrue(move, "the demo has receipts")
+        self.assertRefused("stock.move", "read", move.ids, ["price_unit"])
+        self.assertRefused("stock.move", "search_read", [("id", "=", move.id)], ["price_unit"])
+        self.assertRefused("stock.move", "export_data", move.ids, ["price_unit"])
+        self.assertRefused("stock.move", "search", [("price_unit", ">", 0)])
+        [values] = self._xmlrpc("sales_manager", "stock.move", "read", move.ids, ["price_unit"])
+        self.assertEqual(values["price_unit"], move.price_unit)
+
     def test_vendor_prices_are_out_of_reach_over_rpc(self):
         domain = [("id", "=", self.seller.id)]
         self.assertEqual(self._xmlrpc("salesperson", "product.supplierinfo", "search", domain), [])

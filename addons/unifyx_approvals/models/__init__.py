@@ -19,6 +19,7 @@ from . import sale_order_line
 from . import stock_picking
 from . import stock_quant
 from . import stock_move
+from . import stock_lot
 from . import stock_move_line
 from . import product_product
 from . import inventory_approval

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 
+from .product_product import COST_GROUP
 from .stock_quant import _COUNT_LINES, _INVENTORY_APPROVED, inventory_approved
 
 # Written by the server only: the count being held (see stock_quant.py).
@@ -49,7 +50,9 @@ class UnifyxInventoryApproval(models.Model):
     warehouse_ids = fields.Many2many(
         "stock.warehouse", compute="_compute_warehouse_ids", store=True, string="Warehouses"
     )
+    # A cost (see inventory_approval_line.py); the matrix still reads it on the server.
     unifyx_approval_amount = fields.Monetary(
+        groups=COST_GROUP,
         string="Value of the Differences",
         help="Sum of the absolute valued differences, in the company currency, with the "
         "differences of the same products and locations applied without approval within the "
@@ -60,6 +63,11 @@ class UnifyxInventoryApproval(models.Model):
     def _compute_warehouse_ids(self):
         for request in self:
             request.warehouse_ids = request.line_ids.location_id.warehouse_id
+
+    def _fetch_field(self, field):
+        if field.name == "unifyx_approval_amount" and not self.env.su:
+            return super(UnifyxInventoryApproval, self.sudo())._fetch_field(field)
+        return super()._fetch_field(field)
 
     @api.model
     def _unifyx_amount_depends(self):

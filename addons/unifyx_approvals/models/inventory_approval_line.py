@@ -7,7 +7,12 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from .product_product import COST_GROUP
 from .stock_quant import _COUNT_LINES
+
+# The value of a counted difference is its cost: the counting operator reads
+# the quantities, the roles that see costs the values.
+COST_FIELDS = {"value", "window_value"}
 
 
 class UnifyxInventoryApprovalLine(models.Model):
@@ -44,6 +49,7 @@ class UnifyxInventoryApprovalLine(models.Model):
         currency_field="company_currency_id",
         compute="_compute_from_quant",
         store=True,
+        groups=COST_GROUP,
         help="The difference at the product's cost in the request's company.",
     )
     window_value = fields.Monetary(
@@ -51,12 +57,19 @@ class UnifyxInventoryApprovalLine(models.Model):
         currency_field="company_currency_id",
         compute="_compute_from_quant",
         store=True,
+        groups=COST_GROUP,
         help="Value of the differences of this product and location already applied "
         "without approval within the company's count window: split counts add up.",
     )
 
     # Worked out when the line is created and when its request is applied, not
     # on every stock move: what the approver saw stays until it is applied.
+    def _fetch_field(self, field):
+        # The approval core sums them on the server whoever applies the count.
+        if field.name in COST_FIELDS and not self.env.su:
+            return super(UnifyxInventoryApprovalLine, self.sudo())._fetch_field(field)
+        return super()._fetch_field(field)
+
     @api.depends("quant_id", "counted_quantity", "approval_id.company_id")
     def _compute_from_quant(self):
         earlier = self._unifyx_window_values()

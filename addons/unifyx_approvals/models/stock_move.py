@@ -3,6 +3,7 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError
 
+from .product_product import COST_GROUP
 from .stock_quant import _COUNT_APPLYING, is_stock_manager
 
 
@@ -33,6 +34,17 @@ def check_inventory_adjustment(env, pairs):
 
 class StockMove(models.Model):
     _inherit = "stock.move"
+
+    # The unit price of a receipt is its purchase cost: read, searched, grouped
+    # and exported by those who see costs only.
+    price_unit = fields.Float(groups=COST_GROUP)
+
+    def _fetch_field(self, field):
+        # The stock code of every role (an operator validating a receipt) reads
+        # it on the server; only the client paths above are refused.
+        if field.name == "price_unit" and not self.env.su:
+            return super(StockMove, self.sudo())._fetch_field(field)
+        return super()._fetch_field(field)
 
     unifyx_unapproved_count = fields.Boolean(
         string="Count Applied Without Approval",

@@ -56,8 +56,9 @@ POLICY = [
     # An approved document made worse goes back to approval.
     ("confirm a purchase whose line grew after approval", NOBODY),
     ("confirm a sale whose line grew after approval", NOBODY),
-    # Costs, with costs hidden (the roles without a cost group: README, Costs).
+    # Costs, hidden from the roles without Product costs / Read (README, Costs).
     ("read a product's cost", EVERYONE - {"salesperson", "warehouse_operator"}),
+    ("read a receipt's unit cost", EVERYONE - {"salesperson", "warehouse_operator"}),
     # Who reads what (README, Roles).
     ("read a sale order", EVERYONE - {"warehouse_operator", "warehouse_manager"}),
     ("read a purchase order", EVERYONE - {"salesperson", "sales_manager"}),
@@ -67,7 +68,9 @@ POLICY = [
     ("edit margin floors", {"sales_manager", "finance", "director", "consultant"}),
     ("edit price contracts", {"sales_manager", "director", "consultant"}),
     ("activate a price contract", {"sales_manager", "director"}),
+    ("delete an active price contract", {"sales_manager", "director"}),
     ("edit customer segments", {"sales_manager", "director", "consultant"}),
+    ("place a customer in a segment", {"sales_manager", "director", "consultant"}),
     ("edit pricelists", {"sales_manager", "warehouse_manager", "director", "consultant"}),
     (
         "edit vendor prices",
@@ -324,6 +327,26 @@ class TestPolicy(UnifyxCase):
         [values] = self.product.with_user(user).read(["standard_price"])
         return values["standard_price"] == 600
 
+    def _read_a_receipts_unit_cost(self, user):
+        stock = (
+            self.env["stock.warehouse"]
+            .search([("company_id", "=", self.company.id)], limit=1)
+            .lot_stock_id
+        )
+        move = self.env["stock.move"].create(
+            {
+                "name": "Receipt P",
+                "company_id": self.company.id,
+                "product_id": self.product.id,
+                "product_uom_qty": 1,
+                "price_unit": 600,
+                "location_id": self.env.ref("stock.stock_location_suppliers").id,
+                "location_dest_id": stock.id,
+            }
+        )
+        [values] = move.with_user(user).read(["price_unit"])
+        return values["price_unit"] == 600
+
     def _read_a_sale_order(self, user):
         order = self._sale(user, 1)
         [values] = order.with_user(user).read(["amount_untaxed"])
@@ -403,9 +426,23 @@ class TestPolicy(UnifyxCase):
         contract.action_activate()
         return contract.sudo().state == "active"
 
+    def _delete_an_active_price_contract(self, user):
+        if "unifyx.price.contract" not in self.env:
+            return None
+        contract = self._contract(self.env.user)
+        contract.action_activate()
+        contract.with_user(user).unlink()
+        return not contract.exists()
+
     def _edit_customer_segments(self, user):
         segment = self.env["unifyx.customer.segment"].with_user(user).create({"name": "Segment P"})
         return bool(segment.exists())
+
+    def _place_a_customer_in_a_segment(self, user):
+        segment = self.env["unifyx.customer.segment"].create({"name": "Segment Q"})
+        customer = self.env["res.partner"].create({"name": "Customer Q", "is_company": True})
+        customer.with_user(user).write({"customer_segment_id": segment.id})
+        return customer.customer_segment_id == segment
 
     def _edit_pricelists(self, user):
         pricelist = self.env["product.pricelist"].with_user(user).create({"name": "Pricelist P"})

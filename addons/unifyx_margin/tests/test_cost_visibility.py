@@ -6,9 +6,12 @@ them or finds nothing, and the roles that work with costs read them."""
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.addons.unifyx_approvals.tests.test_inventory_governance import (
+    InventoryGovernanceMixin,
+)
 
 from .common import MarginCase
 
@@ -252,3 +255,89 @@ class TestCostVisibility(MarginCase):
         }
         for role, sees in expected.items():
             self.assertEqual(self.users[role].has_group(COST_GROUP), sees, role)
+
+    def test_receipt_unit_prices_and_lot_values_are_costs(self):
+        """A receipt's move carries the purchase cost per unit; a lot, the
+        value of its units: both are refused where costs are hidden."""
+        picking = self.receive(self.product_avco, 10, 12.0)
+        for role in ("salesperson", "warehouse_operator"):
+            self.refused("stock.move", picking.move_ids.ids, "price_unit", role=role)
+            with self.assertRaises(AccessError, msg=role):
+                self.as_(role, "stock.picking").browse(picking.id).web_read(
+                    {"move_ids": {"fields": {"price_unit": {}}}}
+                )
+            for field in ("avg_cost", "total_value"):
+                with self.assertRaises(AccessError, msg="%s %s" % (role, field)):
+                    self.as_(role, "stock.lot").search_read([], [field], limit=1)
+        self.assertEqual(picking.move_ids.price_unit, 12.0, "unchanged")
+        [values] = picking.move_ids.with_user(self.users["warehouse_manager"]).read(["price_unit"])
+        self.assertEqual(values["price_unit"], 12.0)
+
+    def test_operator_receives_at_the_hidden_cost(self):
+        """The server still values what an operator receives at its cost."""
+        picking = self.receive(self.product_avco, 10, 12.0)
+        operator = self.users["warehouse_operator"]
+        second = picking.copy({"move_ids": False})
+        self.env["stock.move"].create(
+            {
+                "name": "Breaker M",
+                "picking_id": second.id,
+                "product_id": self.product_avco.id,
+                "product_uom_qty": 10,
+                "product_uom": self.product_avco.uom_id.id,
+                "price_unit": 18.0,
+                "location_id": second.location_id.id,
+                "location_dest_id": second.location_dest_id.id,
+            }
+        )
+        second = second.with_user(operator)
+        second.action_confirm()
+        second.move_ids.quantity = 10
+        second.move_ids.picked = True
+        second.button_validate()
+        self.assertEqual(second.state, "done")
+        self.assertAlmostEqual(self.product_avco.with_company(self.company).standard_price, 15.0)
+
+
+@tagged("post_install", "-at_install")
+class TestCountCostVisibility(InventoryGovernanceMixin, TransactionCase):
+    """A count held for approval is valued at the product's cost: the operator
+    who counted reads the quantities, not the values."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_inventory()
+        cls.env["res.config.settings"]._unifyx_margin_apply_hide_costs(True)
+
+    def test_count_values_are_costs(self):
+        request = self._held_count(38)  # 12 x 84.30
+        line = request.line_ids
+        operator = self.operator
+        Line = self.env["unifyx.inventory.approval.line"].with_user(operator)
+        Request = self.env["unifyx.inventory.approval"].with_user(operator)
+        self.assertEqual(line.with_user(operator).read(["difference"])[0]["difference"], -12)
+        for Model, records, field in (
+            (Line, line, "value"),
+            (Line, line, "window_value"),
+            (Request, request, "unifyx_approval_amount"),
+        ):
+            records = records.with_user(operator)
+            with self.assertRaises(AccessError, msg="read %s" % field):
+                records.read([field])
+            with self.assertRaises(AccessError, msg="web_read %s" % field):
+                records.web_read({field: {}})
+            with self.assertRaises(AccessError, msg="export %s" % field):
+                records.export_data([field])
+            with self.assertRaises(AccessError, msg="search %s" % field):
+                Model.search([(field, ">", 1000)])
+            with self.assertRaises(AccessError, msg="read_group %s" % field):
+                Model.read_group([("id", "in", records.ids)], ["%s:sum" % field], [])
+        with self.assertRaises(AccessError):
+            request.with_user(operator).web_read({"line_ids": {"fields": {"value": {}}}})
+        # The approver reads them, and the operator applies the approved count.
+        [values] = line.with_user(self.manager).read(["value"])
+        self.assertAlmostEqual(values["value"], -1011.60)
+        self._approve(request)
+        request.with_user(operator).action_apply()
+        self.assertEqual(self._on_hand(), 38)

@@ -129,6 +129,13 @@ class UnifyxPriceContract(models.Model):
             vals = dict(vals, activated_by_id=False, activated_date=False)
         return super().write(vals)
 
+    def unlink(self):
+        # Deleting an active contract changes the prices it gives as much as
+        # cancelling it does: a sales manager's decision.
+        if any(c.state == "active" for c in self):
+            self._check_manager(self.env._("Only a sales manager can delete an active contract."))
+        return super().unlink()
+
     def _unifyx_set_state(self, state, **vals):
         """The one way the actions (and the expiry job) move the state."""
         with state_flow(self):

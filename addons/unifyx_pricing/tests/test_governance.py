@@ -146,6 +146,21 @@ class GovernanceCase(PricingCase):
             [(line.product_id, line.fixed_price) for line in contract.line_ids],
         )
 
+    def _segment_contract(self):
+        """A segment of wholesalers with an active contract at 50 EUR, and a
+        customer in no segment."""
+        wholesalers = self.env["unifyx.customer.segment"].create(
+            {"name": "Wholesalers T", "company_id": self.company.id}
+        )
+        self._contract(
+            [{"product_id": self.boiler.id, "price_type": "fixed", "fixed_price": 50}],
+            segment=wholesalers,
+        )
+        customer = self.env["res.partner"].create(
+            {"name": "Customer Z", "company_id": self.company.id, "is_company": True}
+        )
+        return wholesalers, customer
+
 
 @tagged("post_install", "-at_install")
 class TestPricingGovernance(GovernanceCase):
@@ -434,6 +449,65 @@ class TestPricingGovernance(GovernanceCase):
                 [{"product_id": self.product.id, "fixed_price": 5}], partner=self.customer
             )
 
+    def test_active_contract_is_deleted_by_a_sales_manager_only(self):
+        before = self._contract_state(self.contract)
+        with self.assertRefused(AccessError, "delete an active contract"):
+            self.contract.with_user(self.consultant).unlink()
+        self.assertEqual(self._contract_state(self.contract), before)
+        line = self._order([(self.boiler, 1, {})], partner=self.other_customer).order_line
+        self.assertEqual(line.price_unit, 90, "still priced by the contract")
+        # A draft one is the consultant's to delete.
+        draft = self._contract(
+            [{"product_id": self.boiler.id}], partner=self.customer, activate=False
+        )
+        draft.with_user(self.consultant).unlink()
+        self.assertFalse(draft.exists())
+
+    # -- class 4: a customer moved into a better-priced segment ---------------------
+
+    def test_salesperson_does_not_place_a_customer_in_a_segment(self):
+        wholesalers, customer = self._segment_contract()
+        # Contact Creation, as Odoo gives new internal users: the salesperson
+        # edits customers, and the warehouse manager (Inventory / Administrator).
+        self.salesperson.groups_id += self.env.ref("base.group_partner_manager")
+        Partner = self.env["res.partner"].with_user(self.salesperson)
+        with self.assertRefused(AccessError, "customer segment"):
+            Partner.browse(customer.id).write({"customer_segment_id": wholesalers.id})
+        with self.assertRefused(AccessError, "customer segment"):
+            Partner.browse(self.customer.id).write({"customer_segment_id": wholesalers.id})
+        with self.assertRefused(AccessError, "customer segment"):
+            Partner.create({"name": "Customer Y", "customer_segment_id": wholesalers.id})
+        with self.assertRaises(AccessError):
+            wholesalers.with_user(self.salesperson).write(
+                {"partner_ids": [Command.link(customer.id)]}
+            )
+        customer.invalidate_recordset()
+        self.assertFalse(customer.customer_segment_id)
+        self.assertEqual(self.customer.customer_segment_id, self.segment)
+        line = self._order([(self.boiler, 1, {})], partner=customer).order_line
+        self.assertEqual(line.price_unit, 100, "not the segment's 50")
+        # A contact keeps its company's segment; a sales manager places customers.
+        contact = self.env["res.partner"].create({"name": "Buyer P", "parent_id": self.customer.id})
+        Partner.browse(contact.id).write({"customer_segment_id": self.segment.id, "phone": "1"})
+        self.assertEqual(contact.customer_segment_id, self.segment)
+        customer.with_user(self.manager).customer_segment_id = wholesalers
+        line = self._order([(self.boiler, 1, {})], partner=customer).order_line
+        self.assertEqual(line.price_unit, 50)
+        warehouse_manager = self.env["res.users"].create(
+            {
+                "name": "Warehouse Manager T",
+                "login": "unifyx_pricing_wm_t",
+                "company_id": self.company.id,
+                "company_ids": [Command.set(self.company.ids)],
+                "groups_id": [
+                    Command.set([self.env.ref("unifyx_approvals.group_warehouse_manager").id])
+                ],
+            }
+        )
+        with self.assertRefused(AccessError, "customer segment"):
+            customer.with_user(warehouse_manager).customer_segment_id = self.segment
+        self.assertEqual(customer.customer_segment_id, wholesalers)
+
     # -- bad input ----------------------------------------------------------------
 
     def test_bad_pricing_values_are_refused_clearly(self):
@@ -669,6 +743,36 @@ class TestPricingGovernanceRpc(GovernanceCase, HttpCase):
         draft.line_ids.invalidate_recordset()
         self.assertEqual((draft.line_ids.fixed_price, draft.line_ids.discount), (90, 0))
         self.assertEqual(self.draft_exception.line_ids.price, 1)
+
+    def test_segment_and_contract_deletion_over_rpc(self):
+        wholesalers, customer = self._segment_contract()
+        self.salesperson.groups_id += self.env.ref("base.group_partner_manager")
+        self.assertXmlrpcRefused(
+            "customer segment",
+            self.salesperson,
+            "res.partner",
+            "write",
+            customer.ids,
+            {"customer_segment_id": wholesalers.id},
+        )
+        self.assertJsonrpcRefused(
+            "customer segment",
+            self.salesperson,
+            "res.partner",
+            "create",
+            {"name": "Customer Y", "customer_segment_id": wholesalers.id},
+        )
+        self.assertFalse(customer.customer_segment_id)
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Customer Y")]))
+        before = self._contract_state(self.contract)
+        self.assertXmlrpcRefused(
+            "delete an active contract",
+            self.consultant,
+            "unifyx.price.contract",
+            "unlink",
+            self.contract.ids,
+        )
+        self.assertEqual(self._contract_state(self.contract), before)
 
     def test_actions_answer_plain_xmlrpc(self):
         """An integration retrying on a fault would act twice: the actions
