@@ -12,6 +12,7 @@ from . import res_config_settings
 from . import res_users
 from . import purchase_budget
 from . import approval_mixin
+from . import approval_line_mixin
 from . import purchase_order
 from . import purchase_order_line
 from . import sale_order

@@ -5,10 +5,11 @@ from odoo.exceptions import ValidationError
 
 
 class SaleOrderLine(models.Model):
-    """A line is the document too: written, created or deleted on its own, it
-    gets the order's "got worse" check (see approval_mixin.py)."""
+    """Bad input refused on the line; the "got worse" check comes from
+    unifyx.approval.line.mixin."""
 
-    _inherit = "sale.order.line"
+    _name = "sale.order.line"
+    _inherit = ["unifyx.approval.line.mixin", "sale.order.line"]
 
     @api.constrains("product_uom_qty", "price_unit")
     def _check_unifyx_input(self):
@@ -26,20 +27,3 @@ class SaleOrderLine(models.Model):
             line.order_id.company_id._unifyx_check_line_bounds(
                 line.product_id, line.product_uom_qty, line.price_unit
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines.order_id._unifyx_check_worse()
-        return lines
-
-    def write(self, vals):
-        res = super().write(vals)
-        self.order_id._unifyx_check_worse()
-        return res
-
-    def unlink(self):
-        orders = self.order_id
-        res = super().unlink()
-        orders.exists()._unifyx_check_worse()
-        return res
