@@ -54,8 +54,8 @@ create_db_if_missing(args.suite_db, SUITE)
 with environment(args.suite_db) as env:
     company = env.company
     env = env(context={"tracking_disable": True})
-    manager = env.ref("unifyx_approvals.group_purchasing_manager")
-    finance = env.ref("unifyx_approvals.group_finance")
+    manager = env.ref("unifyx_base.group_purchasing_manager")
+    finance = env.ref("unifyx_base.group_finance")
     env["unifyx.approval.matrix"].search([]).write({"active": False})
     for index in range(10):
         env["unifyx.approval.matrix"].create(

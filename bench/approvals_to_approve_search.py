@@ -42,7 +42,7 @@ with environment(args.suite_db) as env:
         {
             "name": "Bench Approver",
             "login": "bench_approver",
-            "groups_id": [(6, 0, [env.ref("unifyx_approvals.group_purchasing_manager").id])],
+            "groups_id": [(6, 0, [env.ref("unifyx_base.group_purchasing_manager").id])],
         }
     )
     vendor = env["res.partner"].create({"name": "Bench Vendor"})

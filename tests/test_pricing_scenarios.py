@@ -123,9 +123,7 @@ class TestPricingScenario(DemoCompanyCase):
         # seller's limit go to a sales manager.
         row = self.env.ref("unifyx_pricing.approval_matrix_so_excess_discount_demo")
         self.assertEqual(row.exception_type_ids, excess)
-        self.assertEqual(
-            row.step_ids.group_id, self.env.ref("unifyx_approvals.group_sales_manager")
-        )
+        self.assertEqual(row.step_ids.group_id, self.env.ref("unifyx_base.group_sales_manager"))
         self._contract()
         order = self._quote(8)
         self.assertIn(excess, order.unifyx_exception_type_ids)

@@ -3,12 +3,13 @@
 {
     "name": "UnifyX Margin",
     "summary": "The real margin of every sale and the below-margin alert, approval or block",
-    "version": "18.0.1.2.0",
+    "version": "18.0.2.0.0",
     "category": "Sales/UnifyX",
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",
     "license": "LGPL-3",
     "depends": [
+        "unifyx_base",
         "unifyx_approvals",
         "sale_stock_margin",
         "sale_margin_security",

@@ -3,12 +3,12 @@
 {
     "name": "UnifyX Pricing",
     "summary": "B2B contract prices, discount authority and price exceptions",
-    "version": "18.0.1.2.0",
+    "version": "18.0.2.0.0",
     "category": "Sales/UnifyX",
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",
     "license": "LGPL-3",
-    "depends": ["unifyx_approvals", "sale_management", "product_cost_security"],
+    "depends": ["unifyx_base", "unifyx_approvals", "sale_management", "product_cost_security"],
     "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/unifyx_pricing_security.xml",

@@ -39,7 +39,7 @@ SHOTS = [
     (
         "segments.png",
         "sales_manager",
-        "/odoo/action-unifyx_approvals.unifyx_customer_segment_action",
+        "/odoo/action-unifyx_base.unifyx_customer_segment_action",
     ),
 ]
 

@@ -1,7 +1,6 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from ast import literal_eval
-from contextlib import contextmanager
 
 from markupsafe import Markup, escape
 
@@ -361,25 +360,6 @@ class UnifyxApprovalMixin(models.AbstractModel):
     def _unifyx_under_approval(self):
         self.ensure_one()
         return bool(self.review_ids) and self[self._state_field] in self._state_from
-
-    # -- confirmation checks ------------------------------------------------------
-
-    @contextmanager
-    def _unifyx_checked(self, check):
-        """While the block runs, these records count as having passed ``check``
-        (e.g. the state write inside action_confirm need not check them again).
-        Kept on the cursor, not in the context, which an RPC client could forge."""
-        checked = self.env.cr.cache.setdefault(check, set())
-        checked.update(self.ids)
-        try:
-            yield
-        finally:
-            checked.difference_update(self.ids)
-
-    def _unifyx_unchecked(self, check):
-        """These records but those inside a _unifyx_checked(check) block."""
-        checked = self.env.cr.cache.get(check, ())
-        return self.filtered(lambda record: record.id not in checked)
 
     def _unifyx_without_client_skips(self):
         """OCA honours skip_validation_check and skip_check_state_condition from

@@ -110,7 +110,7 @@ class PurchaseOrder(models.Model):
                     ),
                 }
             )
-            order._unifyx_schedule_urgent_activity("unifyx_approvals.group_purchasing_manager")
+            order._unifyx_schedule_urgent_activity("unifyx_base.group_purchasing_manager")
         return res
 
     def _unifyx_schedule_urgent_activity(self, group_xmlid):
@@ -128,8 +128,8 @@ class PurchaseOrder(models.Model):
 
     def action_unifyx_approve_urgent(self):
         """After-the-fact approval of an urgent purchase."""
-        manager = self.env.user.has_group("unifyx_approvals.group_purchasing_manager") or (
-            self.env.user.has_group("unifyx_approvals.group_finance")
+        manager = self.env.user.has_group("unifyx_base.group_purchasing_manager") or (
+            self.env.user.has_group("unifyx_base.group_finance")
         )
         if not manager:
             raise AccessError(self.env._("Only a purchasing manager or finance approves this."))
@@ -211,7 +211,7 @@ class PurchaseOrder(models.Model):
         )
         for order in overdue:
             order.unifyx_urgent_state = "overdue"
-            order._unifyx_schedule_urgent_activity("unifyx_approvals.group_finance")
+            order._unifyx_schedule_urgent_activity("unifyx_base.group_finance")
             order.message_post(
                 body=self.env._("Urgent purchase not approved in time: escalated to finance.")
             )

@@ -15,7 +15,7 @@ class PurchaseOrderLine(models.Model):
     def _check_unifyx_input(self):
         if self.env.su:
             return
-        manager = self.env.user.has_group("unifyx_approvals.group_purchasing_manager")
+        manager = self.env.user.has_group("unifyx_base.group_purchasing_manager")
         for line in self.filtered(lambda line: not line.display_type):
             if line.product_qty < 0 and not manager:
                 raise ValidationError(

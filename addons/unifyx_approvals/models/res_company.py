@@ -13,11 +13,6 @@ class ResCompany(models.Model):
         help="An urgent purchase confirmed at once must be approved within this delay; "
         "after it, it is escalated to finance.",
     )
-    unifyx_invoice_on_delivery = fields.Boolean(
-        string="Invoice on Delivery",
-        help="Create and post the customer invoice (or credit note) as soon as a "
-        "delivery or a customer return of a sales order is validated.",
-    )
     unifyx_count_window_days = fields.Integer(
         string="Count Window (days)",
         default=1,

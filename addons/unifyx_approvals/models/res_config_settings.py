@@ -6,9 +6,6 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    unifyx_invoice_on_delivery = fields.Boolean(
-        related="company_id.unifyx_invoice_on_delivery", readonly=False
-    )
     unifyx_max_line_quantity = fields.Float(
         related="company_id.unifyx_max_line_quantity", readonly=False
     )

@@ -1,20 +1,13 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import HttpCase, TransactionCase
+from odoo.tests import TransactionCase
 
-from odoo.addons.mail.tests.common import mail_new_test_user
-
-ROLES = {
-    "purchaser": "unifyx_approvals.group_purchaser",
-    "purchasing_manager": "unifyx_approvals.group_purchasing_manager",
-    "warehouse_operator": "unifyx_approvals.group_warehouse_operator",
-    "warehouse_manager": "unifyx_approvals.group_warehouse_manager",
-    "salesperson": "unifyx_approvals.group_salesperson",
-    "sales_manager": "unifyx_approvals.group_sales_manager",
-    "finance": "unifyx_approvals.group_finance",
-    "director": "unifyx_approvals.group_director",
-    "consultant": "unifyx_approvals.group_consultant",
-}
+from odoo.addons.unifyx_base.tests.common import (  # noqa: F401 (re-exported)
+    ROLES,
+    RoleUsersMixin,
+    UnifyxCase,
+    UnifyxTourCase,
+)
 
 
 def decide(record, user, decision="validate", comment="OK"):
@@ -29,45 +22,6 @@ def decide(record, user, decision="validate", comment="OK"):
         wizard.create({"comment": comment}).add_comment()
     record.invalidate_recordset()
     return action
-
-
-class RoleUsersMixin:
-    """One fresh user per role, in a company of their own, so the tests do not
-    depend on the demo users' state. Each user's password is its login."""
-
-    @classmethod
-    def _setup_role_users(cls):
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.company = cls.env["res.company"].create(
-            {
-                "name": "UnifyX Test Co",
-                "country_id": cls.env.ref("base.fr").id,
-                "currency_id": cls.env.ref("base.EUR").id,
-            }
-        )
-        cls.users = {
-            role: mail_new_test_user(
-                cls.env,
-                login="unifyx_test_%s" % role,
-                groups="base.group_user,%s" % group,
-                company_id=cls.company.id,
-                company_ids=[cls.company.id],
-            )
-            for role, group in ROLES.items()
-        }
-
-
-class UnifyxCase(RoleUsersMixin, TransactionCase):
-    """Shared set-up: one fresh user per role, in a company of their own."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._setup_role_users()
-
-    @classmethod
-    def visible_menus(cls, user):
-        return cls.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
 
 
 class DemoCompanyCase(TransactionCase):
@@ -117,17 +71,3 @@ class DemoCompanyCase(TransactionCase):
         picking.move_ids.picked = True
         self.assertIs(picking.button_validate(), True)
         self.assertEqual(picking.state, "done")
-
-
-class UnifyxTourCase(HttpCase):
-    """Browser tests: the web client's bundles are built before the browser
-    asks for them. On a fresh database and a busy machine, building them on the
-    first page load can outlast the tour's 60 s readiness wait."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        for bundle in ("web.assets_web", "web.assets_tests"):
-            assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
-            assets.js()
-            assets.css()

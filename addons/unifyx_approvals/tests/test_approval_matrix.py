@@ -26,7 +26,7 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
                 "amount_max": 25000,
                 "step_ids": [
                     Command.create(
-                        {"group_id": cls.env.ref("unifyx_approvals.group_purchasing_manager").id}
+                        {"group_id": cls.env.ref("unifyx_base.group_purchasing_manager").id}
                     )
                 ],
             }
@@ -41,13 +41,13 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
                     Command.create(
                         {
                             "sequence": 1,
-                            "group_id": cls.env.ref("unifyx_approvals.group_purchasing_manager").id,
+                            "group_id": cls.env.ref("unifyx_base.group_purchasing_manager").id,
                         }
                     ),
                     Command.create(
                         {
                             "sequence": 2,
-                            "group_id": cls.env.ref("unifyx_approvals.group_finance").id,
+                            "group_id": cls.env.ref("unifyx_base.group_finance").id,
                         }
                     ),
                 ],
@@ -96,8 +96,8 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
         below.button_confirm()
         self.assertEqual(below.state, "purchase")
 
-        manager_group = self.env.ref("unifyx_approvals.group_purchasing_manager")
-        finance_group = self.env.ref("unifyx_approvals.group_finance")
+        manager_group = self.env.ref("unifyx_base.group_purchasing_manager")
+        finance_group = self.env.ref("unifyx_base.group_finance")
         for amount, expected in (
             (5000, manager_group),
             (25000, manager_group),
@@ -256,14 +256,14 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
         decide(order, self.manager)
         old_definition = order.review_ids.definition_id
         self.row_mid.step_ids.with_user(self.users["consultant"]).write(
-            {"group_id": self.env.ref("unifyx_approvals.group_finance").id}
+            {"group_id": self.env.ref("unifyx_base.group_finance").id}
         )
         self.assertFalse(old_definition.active, "the old definition is archived, not edited")
         self.assertEqual(order.review_ids.definition_id, old_definition)
         self.assertEqual(order.review_ids.done_by, self.manager)
         new_order = self._order(10000)
         new_order.request_validation()
-        self.assertEqual(self._steps(new_order), self.env.ref("unifyx_approvals.group_finance"))
+        self.assertEqual(self._steps(new_order), self.env.ref("unifyx_base.group_finance"))
 
     def test_matrix_rights_and_multi_company(self):
         with self.assertRaises(AccessError):
@@ -380,7 +380,7 @@ class TestApprovalQueryCount(UnifyxCase):
                 "partner_ids": [Command.link(cls.governed.id)],
                 "step_ids": [
                     Command.create(
-                        {"group_id": cls.env.ref("unifyx_approvals.group_purchasing_manager").id}
+                        {"group_id": cls.env.ref("unifyx_base.group_purchasing_manager").id}
                     )
                 ],
             }

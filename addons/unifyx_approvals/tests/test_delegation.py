@@ -24,7 +24,7 @@ class TestDelegation(UnifyxCase):
                 "amount_min": 5000,
                 "step_ids": [
                     Command.create(
-                        {"group_id": cls.env.ref("unifyx_approvals.group_purchasing_manager").id}
+                        {"group_id": cls.env.ref("unifyx_base.group_purchasing_manager").id}
                     )
                 ],
             }

@@ -11,16 +11,16 @@ from odoo.tools import float_compare
 from odoo.tools.barcode import check_barcode_encoding
 
 DEMO_LOGINS = {
-    "purchaser": "unifyx_approvals.group_purchaser",
-    "purchase_manager": "unifyx_approvals.group_purchasing_manager",
-    "wh_operator": "unifyx_approvals.group_warehouse_operator",
-    "wh_manager": "unifyx_approvals.group_warehouse_manager",
-    "salesperson": "unifyx_approvals.group_salesperson",
-    "salesperson2": "unifyx_approvals.group_salesperson",
-    "sales_manager": "unifyx_approvals.group_sales_manager",
-    "finance": "unifyx_approvals.group_finance",
-    "director": "unifyx_approvals.group_director",
-    "consultant": "unifyx_approvals.group_consultant",
+    "purchaser": "unifyx_base.group_purchaser",
+    "purchase_manager": "unifyx_base.group_purchasing_manager",
+    "wh_operator": "unifyx_base.group_warehouse_operator",
+    "wh_manager": "unifyx_base.group_warehouse_manager",
+    "salesperson": "unifyx_base.group_salesperson",
+    "salesperson2": "unifyx_base.group_salesperson",
+    "sales_manager": "unifyx_base.group_sales_manager",
+    "finance": "unifyx_base.group_finance",
+    "director": "unifyx_base.group_director",
+    "consultant": "unifyx_base.group_consultant",
 }
 
 

@@ -58,9 +58,7 @@ class GovernanceCase(UnifyxCase):
                     document_type=document_type,
                     company_id=cls.company.id,
                     step_ids=[
-                        Command.create(
-                            {"sequence": i, "group_id": group("unifyx_approvals.%s" % g).id}
-                        )
+                        Command.create({"sequence": i, "group_id": group("unifyx_base.%s" % g).id})
                         for i, g in enumerate(groups)
                     ],
                 )
@@ -527,7 +525,7 @@ class TestMatchedFieldsRestart(GovernanceCase):
                 "category_ids": [Command.link(self.product.categ_id.id)],
                 "step_ids": [
                     Command.create(
-                        {"group_id": self.env.ref("unifyx_approvals.group_purchasing_manager").id}
+                        {"group_id": self.env.ref("unifyx_base.group_purchasing_manager").id}
                     )
                 ],
             }

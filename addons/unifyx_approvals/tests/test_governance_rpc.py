@@ -80,7 +80,7 @@ class TestGovernanceRpc(HttpCase):
                 "company_id": cls.company.id,
                 "amount_min": 500,
                 "step_ids": [
-                    (0, 0, {"group_id": cls.env.ref("unifyx_approvals.group_sales_manager").id})
+                    (0, 0, {"group_id": cls.env.ref("unifyx_base.group_sales_manager").id})
                 ],
             }
         )

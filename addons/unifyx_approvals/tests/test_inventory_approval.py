@@ -23,7 +23,7 @@ class TestInventoryApproval(UnifyxCase):
                 "amount_min": 1000.01,
                 "step_ids": [
                     Command.create(
-                        {"group_id": cls.env.ref("unifyx_approvals.group_warehouse_manager").id}
+                        {"group_id": cls.env.ref("unifyx_base.group_warehouse_manager").id}
                     )
                 ],
             }

@@ -29,7 +29,7 @@ class TestMigrations(UnifyxCase):
                 "amount_min": 1000,
                 "step_ids": [
                     Command.create(
-                        {"group_id": self.env.ref("unifyx_approvals.group_purchasing_manager").id}
+                        {"group_id": self.env.ref("unifyx_base.group_purchasing_manager").id}
                     )
                 ],
             }
@@ -80,7 +80,7 @@ class TestMigrations(UnifyxCase):
                 "amount_min": 1000,
                 "step_ids": [
                     Command.create(
-                        {"group_id": self.env.ref("unifyx_approvals.group_purchasing_manager").id}
+                        {"group_id": self.env.ref("unifyx_base.group_purchasing_manager").id}
                     )
                 ],
             }

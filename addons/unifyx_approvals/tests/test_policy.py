@@ -374,7 +374,7 @@ class TestPolicy(UnifyxCase):
             .with_user(user)
             .create(
                 {
-                    "group_id": self.env.ref("unifyx_approvals.group_salesperson").id,
+                    "group_id": self.env.ref("unifyx_base.group_salesperson").id,
                     "company_id": self.company.id,
                     "max_discount": 50,
                 }

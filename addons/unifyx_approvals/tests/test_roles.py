@@ -17,7 +17,7 @@ class TestRoles(UnifyxCase):
             "purchaser": ["purchase.group_purchase_user", "stock.group_stock_user"],
             "purchasing_manager": [
                 "purchase.group_purchase_manager",
-                "unifyx_approvals.group_purchaser",
+                "unifyx_base.group_purchaser",
             ],
             "warehouse_operator": ["stock.group_stock_user"],
             "warehouse_manager": ["stock.group_stock_manager"],
@@ -25,10 +25,10 @@ class TestRoles(UnifyxCase):
             "sales_manager": ["sales_team.group_sale_manager"],
             "finance": ["account.group_account_manager", "purchase.group_purchase_user"],
             "director": [
-                "unifyx_approvals.group_purchasing_manager",
-                "unifyx_approvals.group_warehouse_manager",
-                "unifyx_approvals.group_sales_manager",
-                "unifyx_approvals.group_finance",
+                "unifyx_base.group_purchasing_manager",
+                "unifyx_base.group_warehouse_manager",
+                "unifyx_base.group_sales_manager",
+                "unifyx_base.group_finance",
             ],
             "consultant": ["base.group_system", "stock.group_stock_manager"],
         }
@@ -43,11 +43,11 @@ class TestRoles(UnifyxCase):
             "warehouse_operator": ["stock.group_stock_manager", "sales_team.group_sale_salesman"],
             "salesperson": ["sales_team.group_sale_manager", "purchase.group_purchase_user"],
             "sales_manager": ["account.group_account_manager"],
-            "finance": ["unifyx_approvals.group_sales_manager", "base.group_system"],
+            "finance": ["unifyx_base.group_sales_manager", "base.group_system"],
             # A consultant configures approvals but approves nothing by role.
             "consultant": [
-                "unifyx_approvals.group_director",
-                "unifyx_approvals.group_purchasing_manager",
+                "unifyx_base.group_director",
+                "unifyx_base.group_purchasing_manager",
             ],
         }
         for role, groups in not_expected.items():
@@ -114,8 +114,8 @@ class TestRoles(UnifyxCase):
         self.assertEqual(segment.partner_count, 2)
 
     def test_menus_per_role(self):
-        segments_menu = self.env.ref("unifyx_approvals.unifyx_customer_segment_menu")
-        root = self.env.ref("unifyx_approvals.unifyx_root_menu")
+        segments_menu = self.env.ref("unifyx_base.unifyx_customer_segment_menu")
+        root = self.env.ref("unifyx_base.unifyx_root_menu")
         for role in self.users:
             self.assertIn(root.id, self.visible_menus(self.users[role]), role)
         self.assertIn(segments_menu.id, self.visible_menus(self.users["sales_manager"]))

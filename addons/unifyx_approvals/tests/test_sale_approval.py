@@ -41,7 +41,7 @@ class TestSaleApproval(UnifyxCase):
                     ],
                     "step_ids": [
                         Command.create(
-                            {"group_id": cls.env.ref("unifyx_approvals.group_sales_manager").id}
+                            {"group_id": cls.env.ref("unifyx_base.group_sales_manager").id}
                         )
                     ],
                 }
@@ -92,7 +92,7 @@ class TestSaleApproval(UnifyxCase):
         self.assertEqual(order.state, "sale")
 
     def test_new_exception_after_approval_needs_approval_again(self):
-        other_row_group = self.env.ref("unifyx_approvals.group_sales_manager")
+        other_row_group = self.env.ref("unifyx_base.group_sales_manager")
         self.env["unifyx.approval.matrix"].create(
             {
                 "name": "Big sales",

@@ -59,8 +59,8 @@ class TestConsultantMatrixTour(UnifyxTourCase):
         self.assertEqual((row.document_type, row.amount_min), ("purchase", 50000))
         self.assertEqual(
             row.step_ids.sorted("sequence").group_id,
-            self.env.ref("unifyx_approvals.group_purchasing_manager")
-            | self.env.ref("unifyx_approvals.group_director"),
+            self.env.ref("unifyx_base.group_purchasing_manager")
+            | self.env.ref("unifyx_base.group_director"),
         )
         # The row drives OCA's engine: one tier definition per step.
         self.assertEqual(len(row.tier_definition_ids), 2)

@@ -16,8 +16,8 @@ class TestUrgentAndBudget(UnifyxCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
-        group = cls.env.ref("unifyx_approvals.group_purchasing_manager")
-        finance = cls.env.ref("unifyx_approvals.group_finance")
+        group = cls.env.ref("unifyx_base.group_purchasing_manager")
+        finance = cls.env.ref("unifyx_base.group_finance")
         Matrix = cls.env["unifyx.approval.matrix"].with_user(cls.users["consultant"])
         Matrix.create(
             {

@@ -209,30 +209,26 @@ class SaleOrder(models.Model):
         hidden = self.env["ir.config_parameter"].sudo().get_param("unifyx_margin.hide_costs")
         return hidden != "True"
 
-    def write(self, vals):
-        if vals.get("state") == "sale":
-            # No way round a blocking floor, RPC included.
-            to_confirm = self._unifyx_unchecked("unifyx_margin_checked").filtered(
-                lambda o: o.state in ("draft", "sent")
-            )
-            to_confirm._unifyx_refresh_margin()
-            to_confirm.order_line._unifyx_check_blocked()
-        return super().write(vals)
+    def _unifyx_confirmation_checks(self):
+        # No way round a blocking floor, by the button or by RPC.
+        return super()._unifyx_confirmation_checks() + [(20, "_unifyx_check_margin_floors")]
 
-    def action_confirm(self):
+    def _unifyx_check_margin_floors(self):
         self._unifyx_refresh_margin()
         self.order_line._unifyx_check_blocked()
-        below = self.filtered(lambda o: o.state in ("draft", "sent") and o.unifyx_below_floor)
-        # Checked just above: the state write need not re-cost the lines.
-        with self._unifyx_checked("unifyx_margin_checked"):
-            res = super().action_confirm()
-        below.filtered(lambda o: o.state == "sale")._unifyx_margin_notify("approved")
+
+    def action_confirm(self):
+        pending = self.filtered(lambda o: o.state in ("draft", "sent"))
+        res = super().action_confirm()
+        pending.filtered(
+            lambda o: o.state == "sale" and o.unifyx_below_floor
+        )._unifyx_margin_notify("approved")
         return res
 
     # ------------------------------------------------------------------ alerts
 
     def _unifyx_sales_managers(self):
-        group = self.env.ref("unifyx_approvals.group_sales_manager")
+        group = self.env.ref("unifyx_base.group_sales_manager")
         return group.sudo().users.filtered(lambda u: self.company_id in u.company_ids)
 
     def _unifyx_margin_notify(self, kind):

@@ -6,10 +6,10 @@ from odoo.tests import Form, TransactionCase
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 ROLES = {
-    "salesperson": "unifyx_approvals.group_salesperson",
-    "sales_manager": "unifyx_approvals.group_sales_manager",
-    "finance": "unifyx_approvals.group_finance",
-    "consultant": "unifyx_approvals.group_consultant",
+    "salesperson": "unifyx_base.group_salesperson",
+    "sales_manager": "unifyx_base.group_sales_manager",
+    "finance": "unifyx_base.group_finance",
+    "consultant": "unifyx_base.group_consultant",
 }
 
 

@@ -25,10 +25,10 @@ class TestCostVisibility(MarginCase):
         super().setUpClass()
         cls.env["res.config.settings"]._unifyx_margin_apply_hide_costs(True)
         for role, group in (
-            ("purchaser", "unifyx_approvals.group_purchaser"),
-            ("warehouse_manager", "unifyx_approvals.group_warehouse_manager"),
-            ("warehouse_operator", "unifyx_approvals.group_warehouse_operator"),
-            ("director", "unifyx_approvals.group_director"),
+            ("purchaser", "unifyx_base.group_purchaser"),
+            ("warehouse_manager", "unifyx_base.group_warehouse_manager"),
+            ("warehouse_operator", "unifyx_base.group_warehouse_operator"),
+            ("director", "unifyx_base.group_director"),
             ("inventory_admin", "stock.group_stock_manager"),
         ):
             cls.users[role] = mail_new_test_user(

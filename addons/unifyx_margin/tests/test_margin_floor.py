@@ -76,7 +76,7 @@ class TestMarginFloor(MarginCase):
         self.assertEqual(order.state, "sale")
 
     def test_approve_goes_to_the_sales_manager_and_alerts(self):
-        self._row("below_margin", "unifyx_approvals.group_sales_manager")
+        self._row("below_margin", "unifyx_base.group_sales_manager")
         self.floor(10, policy="approve")
         order = self.order([(self.product_avco, 1, 13.0, 0.0)])
         self.assertEqual(order.unifyx_exception_type_ids.mapped("code"), ["below_margin"])
@@ -85,7 +85,7 @@ class TestMarginFloor(MarginCase):
         order.with_user(self.salesperson).request_validation()
         self.assertEqual(
             order.review_ids.definition_id.reviewer_group_id,
-            self.env.ref("unifyx_approvals.group_sales_manager"),
+            self.env.ref("unifyx_base.group_sales_manager"),
         )
         # Costs are hidden from salespeople (demo): the note, read by whoever
         # reads the order, names the lines and their floor, not their margin.
@@ -112,8 +112,8 @@ class TestMarginFloor(MarginCase):
         self.assertIn("10.0 %", alert.body)
 
     def test_below_cost_goes_to_finance_too(self):
-        self._row("below_margin", "unifyx_approvals.group_sales_manager")
-        self._row("below_cost", "unifyx_approvals.group_finance")
+        self._row("below_margin", "unifyx_base.group_sales_manager")
+        self._row("below_cost", "unifyx_base.group_finance")
         self.floor(10, policy="approve")
         order = self.order([(self.product_avco, 1, 11.0, 0.0)])
         self.assertEqual(
@@ -122,8 +122,8 @@ class TestMarginFloor(MarginCase):
         order.with_user(self.salesperson).request_validation()
         self.assertEqual(
             order.review_ids.definition_id.reviewer_group_id,
-            self.env.ref("unifyx_approvals.group_sales_manager")
-            | self.env.ref("unifyx_approvals.group_finance"),
+            self.env.ref("unifyx_base.group_sales_manager")
+            | self.env.ref("unifyx_base.group_finance"),
         )
 
     def test_block_refuses_confirmation_even_by_rpc(self):

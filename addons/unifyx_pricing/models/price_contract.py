@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from ..tools.spreadsheet import write_rows
 from ..tools.state_flow import in_state_flow, state_flow
 
-MANAGER_GROUP = "unifyx_approvals.group_sales_manager"
+MANAGER_GROUP = "unifyx_base.group_sales_manager"
 REMINDER_DAYS = 30
 # Written by the action methods (and the expiry job) only.
 STATE_FIELDS = {"state", "activated_by_id", "activated_date"}

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.state_flow import in_state_flow, state_flow
 
-MANAGER_GROUP = "unifyx_approvals.group_sales_manager"
+MANAGER_GROUP = "unifyx_base.group_sales_manager"
 # Written by the action methods only.
 STATE_FIELDS = {"state", "approved_by_id", "approved_date"}
 # What the approval decides on: fixed once submitted.

@@ -75,17 +75,9 @@ class SaleOrder(models.Model):
                 )
             )
 
-    def action_confirm(self):
-        self._unifyx_check_discount_block()
-        # Checked just above: the state write need not check every line again.
-        with self._unifyx_checked("unifyx_discount_checked"):
-            return super().action_confirm()
-
-    def write(self, vals):
-        # No way around the block by writing the state (RPC).
-        if vals.get("state") == "sale":
-            self._unifyx_unchecked("unifyx_discount_checked")._unifyx_check_discount_block()
-        return super().write(vals)
+    def _unifyx_confirmation_checks(self):
+        # No way round the discount authority, by the button or by RPC.
+        return super()._unifyx_confirmation_checks() + [(10, "_unifyx_check_discount_block")]
 
     def _recompute_prices(self):
         # Resolve again at today's order date, quantities and customer.

@@ -24,9 +24,7 @@ class TestDiscountAuthority(PricingCase):
                 "company_id": cls.company.id,
                 "exception_type_ids": [Command.link(cls.excess.id)],
                 "step_ids": [
-                    Command.create(
-                        {"group_id": cls.env.ref("unifyx_approvals.group_sales_manager").id}
-                    )
+                    Command.create({"group_id": cls.env.ref("unifyx_base.group_sales_manager").id})
                 ],
             }
         )
@@ -161,7 +159,7 @@ class TestDiscountAuthority(PricingCase):
     def test_limit_per_category(self):
         self.env["unifyx.discount.limit"].create(
             {
-                "group_id": self.env.ref("unifyx_approvals.group_salesperson").id,
+                "group_id": self.env.ref("unifyx_base.group_salesperson").id,
                 "categ_id": self.parent_categ.id,
                 "max_discount": 12,
             }
@@ -194,7 +192,7 @@ class TestDiscountAuthority(PricingCase):
         with self.assertRaises(AccessError):
             self.env["unifyx.discount.limit"].with_user(self.salesperson).create(
                 {
-                    "group_id": self.env.ref("unifyx_approvals.group_salesperson").id,
+                    "group_id": self.env.ref("unifyx_base.group_salesperson").id,
                     "unlimited": True,
                 }
             )

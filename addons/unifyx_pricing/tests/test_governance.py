@@ -45,9 +45,7 @@ class GovernanceCase(PricingCase):
                     Command.link(cls.env.ref("unifyx_pricing.exception_type_excess_discount").id)
                 ],
                 "step_ids": [
-                    Command.create(
-                        {"group_id": cls.env.ref("unifyx_approvals.group_sales_manager").id}
-                    )
+                    Command.create({"group_id": cls.env.ref("unifyx_base.group_sales_manager").id})
                 ],
             }
         )
@@ -500,7 +498,7 @@ class TestPricingGovernance(GovernanceCase):
                 "company_id": self.company.id,
                 "company_ids": [Command.set(self.company.ids)],
                 "groups_id": [
-                    Command.set([self.env.ref("unifyx_approvals.group_warehouse_manager").id])
+                    Command.set([self.env.ref("unifyx_base.group_warehouse_manager").id])
                 ],
             }
         )

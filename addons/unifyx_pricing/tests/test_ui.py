@@ -63,7 +63,7 @@ class TestPricingTour(UnifyxTourCase):
         self.assertEqual(order.state, "draft")
         # Routed: the sales manager's step waits on the order.
         self.assertIn(
-            self.env.ref("unifyx_approvals.group_sales_manager"),
+            self.env.ref("unifyx_base.group_sales_manager"),
             order.review_ids.definition_id.reviewer_group_id,
         )
         self.assertFalse(order.validation_status == "validated")

@@ -11,16 +11,15 @@ const PRODUCT = "Prise 2P+T #002";
 registry.category("web_tour.tours").add("unifyx_salesperson_quotation", {
   url: "/odoo",
   steps: () => [
-    ...stepUtils.goToAppSteps("unifyx_approvals.unifyx_root_menu", "Open UnifyX"),
+    ...stepUtils.goToAppSteps("unifyx_base.unifyx_root_menu", "Open UnifyX"),
     {
       content: "Open the Partners menu",
-      trigger:
-        ".o_menu_sections [data-menu-xmlid='unifyx_approvals.unifyx_customers_menu']",
+      trigger: ".o_menu_sections [data-menu-xmlid='unifyx_base.unifyx_customers_menu']",
       run: "click",
     },
     {
       content: "Open the customers",
-      trigger: "[data-menu-xmlid='unifyx_approvals.unifyx_customer_action_menu']",
+      trigger: "[data-menu-xmlid='unifyx_base.unifyx_customer_action_menu']",
       run: "click",
     },
     {

@@ -29,7 +29,7 @@ function openPricingMenu(menu, content) {
 // A new contract named `name`, from the UnifyX app.
 function newContract(name) {
   return [
-    ...stepUtils.goToAppSteps("unifyx_approvals.unifyx_root_menu", "Open UnifyX"),
+    ...stepUtils.goToAppSteps("unifyx_base.unifyx_root_menu", "Open UnifyX"),
     ...openPricingMenu("unifyx_price_contract_menu", "Open the contracts"),
     {
       content: "New contract",

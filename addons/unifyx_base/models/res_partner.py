@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError
 
 # Who places a customer in a segment: the segment's contracts price it and its
 # margin floors bind it, so membership is managed as the segments are.
-SEGMENT_GROUPS = ("unifyx_approvals.group_sales_manager", "unifyx_approvals.group_consultant")
+SEGMENT_GROUPS = ("unifyx_base.group_sales_manager", "unifyx_base.group_consultant")
 
 
 class ResPartner(models.Model):
@@ -17,15 +17,6 @@ class ResPartner(models.Model):
         index=True,
         tracking=True,
         help="Drives contract prices, margin floors and margin analysis.",
-    )
-    unifyx_invoice_on_delivery = fields.Selection(
-        [("company", "Company default"), ("always", "Always"), ("never", "Never")],
-        string="Invoice on Delivery",
-        # Not required: Odoo creates partners through paths that skip defaults
-        # (a NOT NULL column broke its own multi-company tests). Empty = company.
-        default="company",
-        help="Create and post the invoice when a delivery of this customer is "
-        "validated: always, never, or as set for the company.",
     )
 
     @api.model_create_multi
@@ -59,15 +50,7 @@ class ResPartner(models.Model):
             )
         )
 
-    def _unifyx_invoices_on_delivery(self, company):
-        """Whether validating a delivery for this (invoice) address invoices it."""
-        self.ensure_one()
-        policy = self.commercial_partner_id.unifyx_invoice_on_delivery
-        if policy in ("company", False):
-            return company.unifyx_invoice_on_delivery
-        return policy == "always"
-
     @api.model
     def _commercial_fields(self):
         # Contacts of a company belong to the company's segment.
-        return super()._commercial_fields() + ["customer_segment_id", "unifyx_invoice_on_delivery"]
+        return super()._commercial_fields() + ["customer_segment_id"]

@@ -1,0 +1,2 @@
+from . import test_confirmation_checks
+from . import test_take_over

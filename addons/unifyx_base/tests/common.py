@@ -1,0 +1,73 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Test fixtures every UnifyX addon builds on: one fresh user per role in a
+company of their own (no demo data needed), and the tour base class."""
+
+from odoo.tests import HttpCase, TransactionCase
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+ROLES = {
+    "purchaser": "unifyx_base.group_purchaser",
+    "purchasing_manager": "unifyx_base.group_purchasing_manager",
+    "warehouse_operator": "unifyx_base.group_warehouse_operator",
+    "warehouse_manager": "unifyx_base.group_warehouse_manager",
+    "salesperson": "unifyx_base.group_salesperson",
+    "sales_manager": "unifyx_base.group_sales_manager",
+    "finance": "unifyx_base.group_finance",
+    "director": "unifyx_base.group_director",
+    "consultant": "unifyx_base.group_consultant",
+}
+
+
+class RoleUsersMixin:
+    """One fresh user per role, in a company of their own, so the tests do not
+    depend on the demo users' state. Each user's password is its login."""
+
+    @classmethod
+    def _setup_role_users(cls):
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env["res.company"].create(
+            {
+                "name": "UnifyX Test Co",
+                "country_id": cls.env.ref("base.fr").id,
+                "currency_id": cls.env.ref("base.EUR").id,
+            }
+        )
+        cls.users = {
+            role: mail_new_test_user(
+                cls.env,
+                login="unifyx_test_%s" % role,
+                groups="base.group_user,%s" % group,
+                company_id=cls.company.id,
+                company_ids=[cls.company.id],
+            )
+            for role, group in ROLES.items()
+        }
+
+
+class UnifyxCase(RoleUsersMixin, TransactionCase):
+    """Shared set-up: one fresh user per role, in a company of their own."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_role_users()
+
+    @classmethod
+    def visible_menus(cls, user):
+        return cls.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+
+
+class UnifyxTourCase(HttpCase):
+    """Browser tests: the web client's bundles are built before the browser
+    asks for them. On a fresh database and a busy machine, building them on the
+    first page load can outlast the tour's 60 s readiness wait."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for bundle in ("web.assets_web", "web.assets_tests"):
+            assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
+            assets.js()
+            assets.css()
