@@ -58,25 +58,26 @@ MOVED_XMLIDS = (
 PREVIOUS_MODULE = "unifyx_approvals"
 
 
-def take_over_xmlids(cr, names=MOVED_XMLIDS, old_module=PREVIOUS_MODULE):
-    """Rename ``old_module.<name>`` to ``unifyx_base.<name>`` where it exists
-    and this addon does not hold the name yet (reruns change nothing)."""
+def take_over_xmlids(cr, names, old_module, new_module):
+    """Rename ``old_module.<name>`` to ``new_module.<name>`` where it exists and
+    ``new_module`` does not hold the name yet (reruns change nothing). For an
+    addon taking records over from another before its own data loads."""
     cr.execute(
         """
         SELECT old.name FROM ir_model_data old
         WHERE old.module = %s AND old.name IN %s
           AND NOT EXISTS (
               SELECT 1 FROM ir_model_data new
-              WHERE new.module = 'unifyx_base' AND new.name = old.name)
+              WHERE new.module = %s AND new.name = old.name)
         """,
-        (old_module, tuple(names)),
+        (old_module, tuple(names), new_module),
     )
     found = [name for (name,) in cr.fetchall()]
     openupgrade.rename_xmlids(
-        cr, [(f"{old_module}.{name}", f"unifyx_base.{name}") for name in found]
+        cr, [(f"{old_module}.{name}", f"{new_module}.{name}") for name in found]
     )
     return found
 
 
 def pre_init_hook(env):
-    take_over_xmlids(env.cr)
+    take_over_xmlids(env.cr, MOVED_XMLIDS, PREVIOUS_MODULE, "unifyx_base")

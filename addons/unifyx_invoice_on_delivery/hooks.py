@@ -6,7 +6,7 @@ customers' choices. Their columns stay; only the external ids of the fields
 and of the selection values change hands, before this addon loads, so the
 upgrade of unifyx_approvals removes nothing."""
 
-from openupgradelib import openupgrade
+from odoo.addons.unifyx_base.hooks import take_over_xmlids
 
 PREVIOUS_MODULE = "unifyx_approvals"
 FIELD_XMLIDS = (
@@ -20,24 +20,5 @@ FIELD_XMLIDS = (
 )
 
 
-def take_over_xmlids(cr):
-    cr.execute(
-        """
-        SELECT old.name FROM ir_model_data old
-        WHERE old.module = %s AND old.name IN %s
-          AND NOT EXISTS (
-              SELECT 1 FROM ir_model_data new
-              WHERE new.module = 'unifyx_invoice_on_delivery' AND new.name = old.name)
-        """,
-        (PREVIOUS_MODULE, FIELD_XMLIDS),
-    )
-    found = [name for (name,) in cr.fetchall()]
-    openupgrade.rename_xmlids(
-        cr,
-        [(f"{PREVIOUS_MODULE}.{name}", f"unifyx_invoice_on_delivery.{name}") for name in found],
-    )
-    return found
-
-
 def pre_init_hook(env):
-    take_over_xmlids(env.cr)
+    take_over_xmlids(env.cr, FIELD_XMLIDS, PREVIOUS_MODULE, "unifyx_invoice_on_delivery")

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import TransactionCase, tagged
 
-from ..hooks import MOVED_XMLIDS, take_over_xmlids
+from ..hooks import MOVED_XMLIDS, PREVIOUS_MODULE, take_over_xmlids
 
 
 @tagged("post_install", "-at_install")
@@ -28,7 +28,7 @@ class TestTakeOver(TransactionCase):
             {"name": "Kept", "login": "kept_member", "groups_id": [(4, group.id)]}
         )
 
-        moved = take_over_xmlids(self.env.cr)
+        moved = take_over_xmlids(self.env.cr, MOVED_XMLIDS, PREVIOUS_MODULE, "unifyx_base")
         self.env.registry.clear_cache()
 
         self.assertEqual(sorted(moved), ["group_sales_manager", "unifyx_root_menu"])
@@ -39,7 +39,7 @@ class TestTakeOver(TransactionCase):
             self.env.ref("unifyx_approvals.group_sales_manager", raise_if_not_found=False)
         )
         # A rerun finds nothing left to move.
-        self.assertEqual(take_over_xmlids(self.env.cr), [])
+        self.assertEqual(take_over_xmlids(self.env.cr, MOVED_XMLIDS, PREVIOUS_MODULE, "unifyx_base"), [])
 
     def test_every_moved_name_is_defined_here(self):
         names = set(
