@@ -39,7 +39,9 @@ class TestTakeOver(TransactionCase):
             self.env.ref("unifyx_approvals.group_sales_manager", raise_if_not_found=False)
         )
         # A rerun finds nothing left to move.
-        self.assertEqual(take_over_xmlids(self.env.cr, MOVED_XMLIDS, PREVIOUS_MODULE, "unifyx_base"), [])
+        self.assertEqual(
+            take_over_xmlids(self.env.cr, MOVED_XMLIDS, PREVIOUS_MODULE, "unifyx_base"), []
+        )
 
     def test_every_moved_name_is_defined_here(self):
         names = set(
