@@ -4,7 +4,6 @@ from . import (
     price_contract_line,
     price_exception,
     price_exception_line,
-    product_category,
     sale_order,
     sale_order_line,
 )
