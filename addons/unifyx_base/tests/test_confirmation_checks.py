@@ -25,10 +25,11 @@ class TestConfirmationChecks(UnifyxCase):
         self.calls = []
         order_cls = self.SaleOrder
         calls = self.calls
+        registered = order_cls._unifyx_confirmation_checks
 
         # Two checks registered as an addon would, out of order on purpose.
         def checks(records):
-            return order_cls._unifyx_confirmation_checks(records) + [
+            return registered(records) + [
                 (20, "_test_check_late"),
                 (5, "_test_check_early"),
             ]
@@ -42,8 +43,9 @@ class TestConfirmationChecks(UnifyxCase):
                 raise UserError(records.env._("refused by the late check"))
 
         self.patch(order_cls, "_unifyx_confirmation_checks", checks)
-        self.patch(order_cls, "_test_check_early", early, create=True)
-        self.patch(order_cls, "_test_check_late", late, create=True)
+        for name, check in (("_test_check_early", early), ("_test_check_late", late)):
+            setattr(order_cls, name, check)
+            self.addCleanup(delattr, order_cls, name)
 
     def _order(self, **vals):
         return self.env["sale.order"].create(
