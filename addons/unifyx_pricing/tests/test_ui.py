@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import tagged
 
-from odoo.addons.unifyx_approvals.tests.common import UnifyxTourCase
+from odoo.addons.unifyx_base.tests.common import UnifyxTourCase
 
 
 @tagged("post_install", "-at_install")
@@ -35,7 +35,7 @@ class TestPricingTour(UnifyxTourCase):
         contract = self.env["unifyx.price.contract"].search(
             [("name", "=", "Tour segment contract")]
         )
-        self.assertEqual(contract.segment_id.name, "Wholesale")
+        self.assertEqual(contract.customer_segment_id.name, "Wholesale")
         self.assertEqual(contract.line_ids.categ_id.name, "Switchgear")
         self.assertEqual(contract.line_ids.price_type, "discount")
         self.assertEqual(contract.line_ids.discount, 10)

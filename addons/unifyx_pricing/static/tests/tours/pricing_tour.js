@@ -146,7 +146,7 @@ registry
       ...newContract("Tour segment contract"),
       {
         content: "For the wholesale segment",
-        trigger: ".o_field_widget[name=segment_id] input",
+        trigger: ".o_field_widget[name=customer_segment_id] input",
         run: "edit Wholesale",
       },
       {
