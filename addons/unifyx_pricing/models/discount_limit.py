@@ -110,6 +110,7 @@ class UnifyxDiscountLimit(models.Model):
         """{sale line: (allowed discount, policy)} of the lines granting more
         discount than ``user`` may, or else whoever set them (the salesperson
         if nobody did)."""
+        granting = [(line, line._unifyx_extra_discount()) for line in lines]
         return self._unifyx_over_limit(
             [
                 (
@@ -120,9 +121,10 @@ class UnifyxDiscountLimit(models.Model):
                     or line.order_id.user_id
                     or self.env.user,
                     line.product_id.categ_id._unifyx_path(),
-                    line._unifyx_extra_discount(),
+                    extra,
                 )
-                for line in lines
+                for line, extra in granting
+                if extra > 0
             ]
         )
 

@@ -21,35 +21,35 @@ class UnifyxPriceResolver(models.AbstractModel):
     @api.model
     def _resolve(self, lines):
         """{line: (contract line, exception line, unit price, discount %)} of
-        every sale line of ``lines``: what the line's price and discount should
-        be, with a fixed number of queries whatever their number."""
-        ruled = self._resolve_rules(lines)
+        the lines of ``lines`` a contract or an exception prices, with a fixed
+        number of queries whatever their number."""
         discount_enabled = self.env["product.pricelist.item"]._is_discount_feature_enabled()
         Contract = self.env["unifyx.price.contract.line"]
         Exception_ = self.env["unifyx.price.exception.line"]
         result = {}
-        for line in lines:
-            if line in ruled:
-                record, shown, net, discount = ruled[line]
-                result[line] = (
-                    record if record._name == Contract._name else Contract,
-                    record if record._name == Exception_._name else Exception_,
-                    *((shown, discount) if discount_enabled else (net, 0.0)),
-                )
-            elif not line.product_id or line.display_type or not line.product_uom:
-                result[line] = (Contract, Exception_, 0.0, 0.0)
-            elif line.combo_item_id and not self._linked_line_known(line):
-                # A combo item whose combo line is not in the order yet (the
-                # combo configurator's onchange): Odoo prices it from that line.
-                result[line] = (Contract, Exception_, line.price_unit, line.discount)
-            else:
-                # Odoo's own pricelist price and discount, as _compute_price_unit
-                # and _compute_discount would set them.
-                line_c = line.with_company(line.company_id)
-                price = line_c._get_display_price()
-                discount = self._pricelist_discount(line_c, discount_enabled)
-                result[line] = (Contract, Exception_, price, discount)
+        for line, (record, shown, net, discount) in self._resolve_rules(lines).items():
+            result[line] = (
+                record if record._name == Contract._name else Contract,
+                record if record._name == Exception_._name else Exception_,
+                *((shown, discount) if discount_enabled else (net, 0.0)),
+            )
         return result
+
+    @api.model
+    def _unruled(self, line):
+        """(unit price, discount %) of a line no contract nor exception prices
+        (and whose resolution fields say so already)."""
+        if not line.product_id or line.display_type or not line.product_uom:
+            return 0.0, 0.0
+        if line.combo_item_id and not self._linked_line_known(line):
+            # A combo item whose combo line is not in the order yet (the combo
+            # configurator's onchange): Odoo prices it from that line.
+            return line.price_unit, line.discount
+        # Odoo's own pricelist price and discount, as _compute_price_unit and
+        # _compute_discount would set them.
+        line_c = line.with_company(line.company_id)
+        discount_enabled = self.env["product.pricelist.item"]._is_discount_feature_enabled()
+        return line_c._get_display_price(), self._pricelist_discount(line_c, discount_enabled)
 
     @api.model
     def _quotes(self, lines):

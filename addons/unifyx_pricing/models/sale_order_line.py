@@ -111,13 +111,20 @@ class SaleOrderLine(models.Model):
     def _compute_unifyx_resolution(self):
         # Not on the order date, as Odoo's prices: confirming an order moves
         # its date but keeps its prices; Update Prices resolves again.
-        for line, resolved in self.env["unifyx.price.resolver"]._resolve(self).items():
-            (
-                line.unifyx_price_contract_line_id,
-                line.unifyx_price_exception_line_id,
-                line.unifyx_resolved_price,
-                line.unifyx_resolved_discount,
-            ) = resolved
+        Resolver = self.env["unifyx.price.resolver"]
+        ruled = Resolver._resolve(self)
+        for line in self:
+            if line in ruled:
+                (
+                    line.unifyx_price_contract_line_id,
+                    line.unifyx_price_exception_line_id,
+                    line.unifyx_resolved_price,
+                    line.unifyx_resolved_discount,
+                ) = ruled[line]
+                continue
+            # Cleared first: Odoo's display price reads them.
+            line.unifyx_price_contract_line_id = line.unifyx_price_exception_line_id = False
+            line.unifyx_resolved_price, line.unifyx_resolved_discount = Resolver._unruled(line)
 
     @api.depends(
         "price_unit",

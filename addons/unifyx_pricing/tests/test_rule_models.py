@@ -139,18 +139,22 @@ class TestContractLineRules(PricingCase):
 @tagged("post_install", "-at_install")
 class TestExceptionLineRules(PricingCase):
     def _exception(self, price=70, expiry=date(2026, 6, 30), approve=True, **line):
-        exception = self.env["unifyx.price.exception"].create(
-            {
-                "partner_id": self.customer.id,
-                "company_id": self.company.id,
-                "reason": "Tender",
-                "date_expiry": expiry,
-                "line_ids": [
-                    Command.create({"product_id": self.product.id, "price": price, **line})
-                ],
-            }
+        exception = (
+            self.env["unifyx.price.exception"]
+            .with_user(self.salesperson)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "company_id": self.company.id,
+                    "reason": "Tender",
+                    "date_expiry": expiry,
+                    "line_ids": [
+                        Command.create({"product_id": self.product.id, "price": price, **line})
+                    ],
+                }
+            )
         )
-        exception.with_user(self.salesperson).action_submit()
+        exception.action_submit()
         if approve:
             exception.with_user(self.manager).action_approve()
         return exception
@@ -258,11 +262,10 @@ class TestPriceResolver(PricingCase):
         priced, listed = order.order_line
         Resolver = self.env["unifyx.price.resolver"]
         resolved = Resolver._resolve(order.order_line)
-        self.assertEqual(
-            resolved[listed][:2],
-            (contract.line_ids.browse(), self.env["unifyx.price.exception.line"]),
-        )
-        self.assertEqual(resolved[listed][2:], (100, 0))
+        self.assertNotIn(listed, resolved)
+        self.assertFalse(listed.unifyx_price_contract_line_id)
+        self.assertEqual(Resolver._unruled(listed), (100, 0))
+        self.assertEqual(resolved[priced][1], self.env["unifyx.price.exception.line"])
         self.assertEqual(resolved[priced][0], contract.line_ids)
         # Shown as list price and discount when discounts are shown, else net.
         if self.env["product.pricelist.item"]._is_discount_feature_enabled():
