@@ -76,7 +76,8 @@ class TestMigration(PricingCase):
         self.assertIn("segment_id", self._columns())
         self.assertNotIn("customer_segment_id", self._columns())
 
-        load_script("18.0.2.0.0", "pre-migration").migrate(cr, "18.0.1.2.0")
+        # What migrate() runs (its decorator wants the migration manager's frame).
+        load_script("18.0.2.0.0", "pre-migration").rename_fields(self.env)
 
         columns = self._columns()
         self.assertIn("customer_segment_id", columns)
