@@ -4,6 +4,7 @@ from . import (
     price_contract_line,
     price_exception,
     price_exception_line,
+    price_resolver,
     sale_order,
     sale_order_line,
 )

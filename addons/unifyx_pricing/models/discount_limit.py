@@ -82,3 +82,96 @@ class UnifyxDiscountLimit(models.Model):
             if index == 0 or limit.max_discount > best[0]:
                 best = (limit.max_discount, limit.policy)
         return best
+
+    # -- the discount excess ------------------------------------------------------
+
+    @api.model
+    def _unifyx_over_limit(self, grants):
+        """{key: (allowed discount, policy)} of the grants beyond the limit of
+        whoever grants them, the limits read once per company.
+
+        :param grants: [(key, company, user, category path nearest first,
+                        discount granted %)]
+        """
+        result = {}
+        limits_by_company = {}
+        for key, company, user, categ_path, extra in grants:
+            if extra <= 0:
+                continue
+            if company not in limits_by_company:
+                limits_by_company[company] = self._get_limits(company)
+            allowed, policy = self._limit_for(limits_by_company[company], user, categ_path)
+            if allowed is not None and extra > allowed + 1e-6:
+                result[key] = (allowed, policy)
+        return result
+
+    @api.model
+    def _unifyx_lines_over_limit(self, lines, user=None):
+        """{sale line: (allowed discount, policy)} of the lines granting more
+        discount than ``user`` may, or else whoever set them (the salesperson
+        if nobody did)."""
+        granting = [(line, line._unifyx_extra_discount()) for line in lines]
+        return self._unifyx_over_limit(
+            [
+                (
+                    line,
+                    line.company_id or self.env.company,
+                    user
+                    or line.unifyx_price_manual_user_id
+                    or line.order_id.user_id
+                    or self.env.user,
+                    line.product_id.categ_id._unifyx_path(),
+                    extra,
+                )
+                for line, extra in granting
+                if extra > 0
+            ]
+        )
+
+    @api.model
+    def _unifyx_excess_warning(self, product, extra, allowed, policy):
+        """The onchange warning telling the salesperson at once of a discount
+        beyond their limit."""
+        values = {"product": product.display_name, "extra": extra, "allowed": allowed}
+        if policy == "block":
+            message = self.env._(
+                "The discount granted on %(product)s (%(extra).2f %%) is beyond your "
+                "limit of %(allowed).2f %%: the order cannot be confirmed like this.",
+                **values,
+            )
+        else:
+            message = self.env._(
+                "The discount granted on %(product)s (%(extra).2f %%) is beyond your "
+                "limit of %(allowed).2f %%: the order will need approval.",
+                **values,
+            )
+        return {
+            "warning": {
+                "title": self.env._("Discount beyond your limit"),
+                "message": message,
+                "type": "notification",
+            }
+        }
+
+    @api.model
+    def _unifyx_confirmed_refusal(self, order, product, extra, allowed, policy):
+        """Why more discount is refused on a line of a confirmed order."""
+        values = {
+            "order": order.name,
+            "product": product.display_name,
+            "extra": extra,
+            "allowed": allowed,
+        }
+        if policy == "block":
+            return self.env._(
+                "%(order)s, %(product)s: %(extra).2f %% is beyond your limit of "
+                "%(allowed).2f %%, which blocks it.",
+                **values,
+            )
+        return self.env._(
+            "%(order)s, %(product)s: %(extra).2f %% is beyond your limit of "
+            "%(allowed).2f %% and needs approval, which a confirmed order cannot "
+            "go back to: ask someone whose limit covers it, or cancel the order "
+            "and set it back to quotation to have it approved.",
+            **values,
+        )

@@ -38,7 +38,7 @@ class UnifyxPriceContract(models.Model):
         domain="[('parent_id', '=', False)]",
         help="The contract prices this customer (and its contacts).",
     )
-    segment_id = fields.Many2one(
+    customer_segment_id = fields.Many2one(
         "unifyx.customer.segment",
         string="Customer Segment",
         index=True,
@@ -89,10 +89,10 @@ class UnifyxPriceContract(models.Model):
         for contract in self:
             contract.line_count = len(contract.line_ids)
 
-    @api.constrains("partner_id", "segment_id")
+    @api.constrains("partner_id", "customer_segment_id")
     def _check_customer_or_segment(self):
         for contract in self:
-            if bool(contract.partner_id) == bool(contract.segment_id):
+            if bool(contract.partner_id) == bool(contract.customer_segment_id):
                 raise ValidationError(
                     self.env._("A contract belongs to a customer or to a segment, not both.")
                 )

@@ -1,11 +1,20 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.bounds import MAX_MARKUP, MAX_PRICE, non_finite
+from ..tools.quoting import uom_ratio
+from ..tools.resolution import LEVEL_CUSTOMER, LEVEL_SEGMENT, Rule
 
 NUMBER_FIELDS = ("fixed_price", "discount", "markup", "min_qty")
+# What the resolution reads of a contract line, fetched in the one search.
+RULE_FIELDS = (
+    "contract_id company_id product_id categ_id price_type fixed_price discount markup min_qty "
+    "uom_id"
+).split()
 
 COST_GROUP = "product_cost_security.group_product_cost"
 
@@ -189,3 +198,109 @@ class UnifyxPriceContractLine(models.Model):
         if self.min_qty:
             what += env._(" from %(qty)s", qty=self.min_qty)
         return what
+
+    def _unifyx_explain(self, show_cost=False):
+        """Why this line prices a sale line: the contract, whose it is, the rule."""
+        self.ensure_one()
+        contract = self.contract_id
+        whose = contract.partner_id.name or self.env._(
+            "segment %(segment)s", segment=contract.customer_segment_id.name
+        )
+        return self.env._(
+            "Contract %(contract)s (%(whose)s): %(rule)s",
+            contract=contract.name,
+            whose=whose,
+            rule=self._describe(show_cost=show_cost),
+        )
+
+    # -- which contract line applies ---------------------------------------------
+
+    @api.model
+    def _unifyx_find(self, quotes):
+        """The active contract lines that may price ``quotes`` ({key: Quote}),
+        in one query (sudo: a contract prices the lines of a seller who may not
+        read it)."""
+        partners = self.env["res.partner"].concat(*(q.partner for q in quotes.values()))
+        products = self.env["product.product"].concat(*(q.product for q in quotes.values()))
+        categ_ids = {categ_id for q in quotes.values() for categ_id in q.categ_path}
+        return self.sudo().search_fetch(
+            [
+                ("contract_id.state", "=", "active"),
+                ("company_id", "in", list({q.company.id for q in quotes.values()})),
+                "|",
+                ("contract_id.date_end", "=", False),
+                ("contract_id.date_end", ">=", min(q.day for q in quotes.values())),
+                "|",
+                ("contract_id.partner_id", "in", partners.ids),
+                ("contract_id.customer_segment_id", "in", partners.customer_segment_id.ids),
+                "|",
+                ("product_id", "in", products.ids),
+                ("categ_id", "in", list(categ_ids)),
+            ],
+            RULE_FIELDS,
+        )
+
+    @api.model
+    def _unifyx_rules_for(self, quotes, rates):
+        """{key: [(contract line, Rule)]}: the customer's contract rules, then
+        its segment's, that may price each quote of ``quotes`` ({key: Quote}),
+        product rules before category rules, the nearest category first."""
+        if not quotes:
+            return {}
+        by_partner = defaultdict(lambda: defaultdict(list))
+        by_segment = defaultdict(lambda: defaultdict(list))
+        for rec in self._unifyx_find(quotes):
+            contract = rec.contract_id
+            index = (
+                by_partner[contract.partner_id.id]
+                if contract.partner_id
+                else by_segment[contract.customer_segment_id.id]
+            )
+            match = ("p", rec.product_id.id) if rec.product_id else ("c", rec.categ_id.id)
+            index[match].append(rec)
+        result = {}
+        for key, quote in quotes.items():
+            found = []
+            for level, index in (
+                (LEVEL_CUSTOMER, by_partner.get(quote.partner.id)),
+                (LEVEL_SEGMENT, by_segment.get(quote.partner.customer_segment_id.id)),
+            ):
+                if not index:
+                    continue
+                records = list(index.get(("p", quote.product.id), ()))
+                for categ_id in quote.categ_path:
+                    records += index.get(("c", categ_id), ())
+                for rec in records:
+                    rule = rec._unifyx_rule(level, quote, rates)
+                    if rule is not None:
+                        found.append((rec, rule))
+            if found:
+                result[key] = found
+        return result
+
+    def _unifyx_rule(self, level, quote, rates):
+        """This line as a resolution Rule for ``quote`` (a fixed price in the
+        quote's currency), or None when it cannot price it: another company, or
+        a unit that cannot measure the product."""
+        self.ensure_one()
+        if self.company_id != quote.company:
+            return None
+        ratio = uom_ratio(self.uom_id, quote.product)
+        if ratio is None:
+            return None
+        contract = self.contract_id
+        value = self._rule_value()
+        if self.price_type == "fixed":
+            value = rates.convert(value, contract.currency_id, quote)
+        return Rule(
+            0,
+            level,
+            self.price_type,
+            value,
+            product_id=self.product_id.id or None,
+            categ_id=self.categ_id.id or None,
+            min_qty=self.min_qty,
+            uom_ratio=ratio,
+            date_start=contract.date_start,
+            date_end=contract.date_end,
+        )

@@ -55,6 +55,52 @@ class SaleOrder(models.Model):
         order = self.sudo()
         return any(order.evaluate_tier(definition) for definition in definitions)
 
+    @api.model
+    def _unifyx_on_more_discount(self, lines, extra_before):
+        """``lines`` were just created or changed; ``extra_before`` holds the
+        discount they granted before ({line id: %}). A line granting more than
+        before and than its limit allows is refused on a confirmed order, and
+        sends an approved (or pending) order back to approval."""
+        more = lines.filtered(
+            lambda line: line._unifyx_extra_discount() > extra_before.get(line.id, 0.0) + 1e-4
+        )
+        if not self.env.su:
+            self._unifyx_refuse_confirmed_excess(more)
+        # A larger discount lowers the amount: the amount rule would not catch it.
+        excess = more.filtered(lambda line: line.order_id._unifyx_under_approval())
+        excess = excess._unifyx_discount_excess()
+        if excess:
+            lines.browse().concat(*excess).order_id.restart_validation()
+
+    @api.model
+    def _unifyx_refuse_confirmed_excess(self, lines):
+        """A confirmed order does not go back to approval: more discount than
+        the current user may grant is refused on it when confirming would have
+        been (a blocking limit, or a matrix row routing excess discounts),
+        whichever way the line is changed."""
+        lines = lines.filtered(
+            lambda line: (
+                line.state == "sale"
+                # Lines Odoo adds to confirmed orders at their own price.
+                and not (line.is_expense or line.is_downpayment or line._unifyx_is_delivery())
+            )
+        )
+        over = {
+            line: (allowed, policy)
+            for line, (allowed, policy) in lines._unifyx_over_limit(user=self.env.user).items()
+            if policy == "block" or line.order_id._unifyx_excess_needs_approval()
+        }
+        if over:
+            Limit = self.env["unifyx.discount.limit"]
+            raise UserError(
+                "\n".join(
+                    Limit._unifyx_confirmed_refusal(
+                        line.order_id, line.product_id, line._unifyx_extra_discount(), *over[line]
+                    )
+                    for line in over
+                )
+            )
+
     def _unifyx_check_discount_block(self):
         """Refuse to confirm orders granting a discount beyond a blocking limit."""
         blocked = [

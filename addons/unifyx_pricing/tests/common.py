@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from odoo import Command
 
-from odoo.addons.unifyx_approvals.tests.common import UnifyxCase
+from odoo.addons.unifyx_base.tests.common import UnifyxCase
 
 
 class PricingCase(UnifyxCase):
@@ -70,7 +70,7 @@ class PricingCase(UnifyxCase):
             {
                 "name": "Contract T",
                 "partner_id": partner.id if partner else False,
-                "segment_id": segment.id if segment else False,
+                "customer_segment_id": segment.id if segment else False,
                 "company_id": cls.company.id,
                 "date_start": date(2026, 1, 1),
                 "date_end": date(2026, 12, 31),

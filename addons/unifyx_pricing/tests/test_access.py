@@ -3,7 +3,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.unifyx_approvals.tests.common import UnifyxCase
+from odoo.addons.unifyx_base.tests.common import UnifyxCase
 
 
 @tagged("post_install", "-at_install")

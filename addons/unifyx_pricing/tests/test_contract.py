@@ -53,7 +53,7 @@ class TestContract(PricingCase):
     def test_customer_or_segment_and_line_targets(self):
         Contract = self.env["unifyx.price.contract"]
         with self.assertRaises(ValidationError):
-            Contract.create(self._vals(segment_id=self.segment.id))
+            Contract.create(self._vals(customer_segment_id=self.segment.id))
         with self.assertRaises(ValidationError):
             Contract.create(self._vals(partner_id=False))
         with self.assertRaises(ValidationError):

@@ -276,7 +276,7 @@ class TestSalePricing(PricingCase):
             lines = lines.browse(lines.ids)
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
-            resolved = lines._unifyx_resolve()
+            resolved = self.env["unifyx.price.resolver"]._resolve_rules(lines)
             self.assertEqual(len(resolved), len(lines))
             return self.env.cr.sql_log_count - before
 

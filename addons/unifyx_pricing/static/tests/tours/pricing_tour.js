@@ -1,13 +1,13 @@
 /** @odoo-module **/
 // A consultant enters a customer contract, a sales manager activates it, and
-// a demo salesperson's quotation is priced by it, showing where the price
-// comes from (run by tests/test_ui.py).
+// a salesperson's quotation is priced by it, showing where the price comes
+// from (run by tests/test_ui.py, which creates the records named here).
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 import tourUtils from "@sale/js/tours/tour_utils";
 
-const CUSTOMER = "SARL Confort Lyon 3";
-const PRODUCT = "Prise 2P+T #002";
+const CUSTOMER = "Tour Customer T";
+const PRODUCT = "Tour Socket T";
 
 // UnifyX > Pricing > a menu of it.
 function openPricingMenu(menu, content) {
@@ -135,8 +135,9 @@ registry.category("web_tour.tours").add("unifyx_salesperson_contract_price", {
 
 // The consultant's second visit: a contract for a customer segment and the
 // salesperson's discount limit, entered through the screens.
-const SEGMENT_CUSTOMER = "Négoce Plomb Paris";
-const CATEGORY = "Switchgear";
+const SEGMENT_CUSTOMER = "Tour Wholesaler T";
+const CATEGORY = "Tour Switchgear T";
+const SEGMENT = "Tour Wholesale T";
 
 registry
   .category("web_tour.tours")
@@ -146,11 +147,11 @@ registry
       ...newContract("Tour segment contract"),
       {
         content: "For the wholesale segment",
-        trigger: ".o_field_widget[name=segment_id] input",
-        run: "edit Wholesale",
+        trigger: ".o_field_widget[name=customer_segment_id] input",
+        run: `edit ${SEGMENT}`,
       },
       {
-        trigger: 'ul.ui-autocomplete > li > a:contains("Wholesale")',
+        trigger: `ul.ui-autocomplete > li > a:contains("${SEGMENT}")`,
         run: "click",
       },
       {
@@ -205,7 +206,7 @@ registry
     ],
   });
 
-// A demo salesperson quotes a wholesale customer: the segment contract prices
+// The salesperson quotes a wholesale customer: the segment contract prices
 // the line, a discount beyond the limit shows at once and the order goes to
 // the sales manager.
 registry.category("web_tour.tours").add("unifyx_salesperson_segment_discount", {
