@@ -1,5 +1,7 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# One file per theme of the demo (issue 16): the split is on purpose.
+# pylint: disable=consider-merging-classes-inherited
 from odoo import api, models
 from odoo.tools import SQL
 

@@ -1,14 +1,14 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """A warehouse operator does a receipt and a count with the OCA stock_barcodes
-screens in the browser (tours in unifyx_approvals/static/tests/tours/
+screens in the browser (tours in unifyx_demo/static/tests/tours/
 barcode_operator_tour.js): the scans go through the web client's barcode
 service as a scanner's keystrokes do."""
 
 from odoo import Command
 from odoo.tests import tagged
 
-from odoo.addons.unifyx_approvals.tests.common import UnifyxTourCase
+from odoo.addons.unifyx_base.tests.common import UnifyxTourCase
 
 # The demo products and shelf the tours scan.
 FIRST, SECOND, SHELF = "3760000000031", "3760000000222", "LYO-B-01"
@@ -19,9 +19,9 @@ class TestBarcodeOperatorTours(UnifyxTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
+        cls.company = cls.env.ref("unifyx_demo.company_distributor_demo")
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
-        cls.lyon = cls.env.ref("unifyx_approvals.warehouse_lyon_demo")
+        cls.lyon = cls.env.ref("unifyx_demo.warehouse_lyon_demo")
         Product = cls.env["product.product"]
         cls.first = Product.search([("barcode", "=", FIRST)])
         cls.second = Product.search([("barcode", "=", SECOND)])

@@ -19,11 +19,11 @@ from odoo.tests import HttpCase, tagged
 class TestCostVisibilityRpc(HttpCase):
     def setUp(self):
         super().setUp()
-        self.company = self.env.ref("unifyx_approvals.company_distributor_demo")
+        self.company = self.env.ref("unifyx_demo.company_distributor_demo")
         self.env = self.env(context=dict(self.env.context, allowed_company_ids=self.company.ids))
         self.env["res.config.settings"]._unifyx_margin_apply_hide_costs(True)
         # Exports are a way to costs: the salesperson may export.
-        salesperson = self.env.ref("unifyx_approvals.user_salesperson_demo")
+        salesperson = self.env.ref("unifyx_demo.user_salesperson_demo")
         salesperson.groups_id += self.env.ref("base.group_allow_export")
         self.url = self.base_url()
         self.common = xmlrpc.client.ServerProxy("%s/xmlrpc/2/common" % self.url)
@@ -154,7 +154,7 @@ class TestCostVisibilityRpc(HttpCase):
             {
                 "partner_id": self.customer.id,
                 "company_id": self.company.id,
-                "user_id": self.env.ref("unifyx_approvals.user_salesperson_demo").id,
+                "user_id": self.env.ref("unifyx_demo.user_salesperson_demo").id,
                 "order_line": [Command.create({"product_id": self.product.id, "price_unit": 50})],
             }
         )
@@ -186,9 +186,7 @@ class TestCostVisibilityRpc(HttpCase):
                 ],
             }
         )
-        contract.with_user(
-            self.env.ref("unifyx_approvals.user_sales_manager_demo")
-        ).action_activate()
+        contract.with_user(self.env.ref("unifyx_demo.user_sales_manager_demo")).action_activate()
         self.env["unifyx.margin.floor"].create(
             {
                 "company_id": self.company.id,

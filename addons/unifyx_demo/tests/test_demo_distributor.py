@@ -29,7 +29,7 @@ class TestDemoDistributor(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
+        cls.company = cls.env.ref("unifyx_demo.company_distributor_demo")
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         cls.products = cls.env["product.product"].search([("default_code", "=like", "UX-%")])
 
@@ -52,9 +52,9 @@ class TestDemoDistributor(TransactionCase):
     def test_three_warehouses_with_resupply(self):
         warehouses = self.env["stock.warehouse"].search([("company_id", "=", self.company.id)])
         self.assertCountEqual(warehouses.mapped("code"), ["LYO", "PAR", "MRS"])
-        lyon = self.env.ref("unifyx_approvals.warehouse_lyon_demo")
+        lyon = self.env.ref("unifyx_demo.warehouse_lyon_demo")
         for code in ("paris", "marseille"):
-            warehouse = self.env.ref("unifyx_approvals.warehouse_%s_demo" % code)
+            warehouse = self.env.ref("unifyx_demo.warehouse_%s_demo" % code)
             self.assertEqual(warehouse.resupply_wh_ids, lyon)
             self.assertTrue(warehouse.resupply_route_ids, "a resupply route from Lyon")
             shelves = self.env["stock.location"].search(
@@ -70,7 +70,7 @@ class TestDemoDistributor(TransactionCase):
         uoms = self.products.mapped("uom_id")
         self.assertIn(self.env.ref("uom.product_uom_unit"), uoms)
         self.assertIn(self.env.ref("uom.product_uom_kgm"), uoms)
-        box = self.env.ref("unifyx_approvals.uom_box_12_demo")
+        box = self.env.ref("unifyx_demo.uom_box_12_demo")
         self.assertIn(box, uoms)
         self.assertEqual(box._compute_quantity(1, self.env.ref("uom.product_uom_unit")), 12)
         self.assertCountEqual(set(self.products.mapped("tracking")), {"none", "lot", "serial"})
@@ -171,8 +171,8 @@ class TestDemoDistributor(TransactionCase):
             "the cheapest answer is the one confirmed",
         )
         # Paris resupplied from Lyon through transit, both legs done.
-        lyon = self.env.ref("unifyx_approvals.warehouse_lyon_demo")
-        paris = self.env.ref("unifyx_approvals.warehouse_paris_demo")
+        lyon = self.env.ref("unifyx_demo.warehouse_lyon_demo")
+        paris = self.env.ref("unifyx_demo.warehouse_paris_demo")
         Picking = self.env["stock.picking"]
         leg_out = Picking.search(
             domain

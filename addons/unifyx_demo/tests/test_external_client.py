@@ -16,7 +16,7 @@ from odoo.tests import Form, HttpCase, tagged
 class TestExternalClient(HttpCase):
     def setUp(self):
         super().setUp()
-        self.company = self.env.ref("unifyx_approvals.company_distributor_demo")
+        self.company = self.env.ref("unifyx_demo.company_distributor_demo")
         self.url = self.base_url()
         self.common = xmlrpc.client.ServerProxy("%s/xmlrpc/2/common" % self.url)
         self.models = xmlrpc.client.ServerProxy("%s/xmlrpc/2/object" % self.url, allow_none=True)
@@ -223,7 +223,7 @@ class TestExternalClient(HttpCase):
         order.invalidate_recordset()
         self.assertEqual(
             order.review_ids.definition_id.unifyx_matrix_id,
-            self.env.ref("unifyx_approvals.approval_matrix_po_mid_demo"),
+            self.env.ref("unifyx_demo.approval_matrix_po_mid_demo"),
         )
         # Still refused while the review waits.
         with self.assertRaises(xmlrpc.client.Fault):

@@ -10,7 +10,7 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import Form, tagged
 
-from odoo.addons.unifyx_approvals.tests.common import DemoCompanyCase
+from .common import DemoCompanyCase
 
 
 @tagged("post_install", "-at_install")
@@ -248,11 +248,10 @@ class TestPurchaseScenario(OperationsCase):
         self._pay(bill)
         self.assertStockMatchesAccounting()
 
-    def test_purchase_avco(self):
+    def test_purchase_partial_receipt_and_bill(self):
+        # Receipts are valued at the order's price whatever the cost method:
+        # the methods differ on what leaves (TestCostingScenario).
         self._scenario(self._product("average"))
-
-    def test_purchase_fifo(self):
-        self._scenario(self._product("fifo"))
 
     def test_return_to_supplier_with_credit_note(self):
         product = self._product("fifo")
@@ -342,11 +341,72 @@ class TestSaleScenario(OperationsCase):
         self.assertEqual(order.invoice_status, "invoiced")
         self.assertStockMatchesAccounting()
 
-    def test_sale_avco(self):
-        self._scenario(self._product("average"))
-
-    def test_sale_fifo(self):
+    def test_sale_partial_delivery_invoice_and_return(self):
         self._scenario(self._product("fifo"))
+
+
+class TestCostingScenario(OperationsCase):
+    """AVCO and FIFO on the same receipts and deliveries give different
+    figures: 10 received at 10.00, then 10 at 16.00; a sale of 12 leaves in
+    two parts, 7 then 5. AVCO values both at the average (13.00); FIFO takes
+    the oldest units first, so the second part crosses the two receipts."""
+
+    def _new_product(self, cost_method):
+        """A product without stock in the demo category valued by ``cost_method``."""
+        template = self._product(cost_method)
+        return self.env["product.product"].create(
+            {
+                "name": "Costing %s" % cost_method,
+                "default_code": "COST-%s" % cost_method.upper(),
+                "type": "consu",
+                "is_storable": True,
+                "categ_id": template.categ_id.id,
+                "uom_id": self.unit.id,
+                "uom_po_id": self.unit.id,
+                "invoice_policy": "delivery",
+                "list_price": 30.0,
+                "standard_price": 10.0,
+                "seller_ids": [
+                    Command.create(
+                        {"partner_id": template.seller_ids[:1].partner_id.id, "price": 10.0}
+                    )
+                ],
+            }
+        )
+
+    def _scenario(self, cost_method, expected):
+        product = self._new_product(cost_method)
+        self.assertEqual(product.with_company(self.company).cost_method, cost_method)
+        for price in (10.0, 16.0):
+            receipt = self._purchase(product, 10, price=price).picking_ids
+            self._process(receipt, self.user["wh_operator"])
+        order = self._sell(product, 12)
+        delivery = order.picking_ids
+        backorder = self._process(delivery, self.user["wh_operator"], {product: 7})
+        self._process(backorder, self.user["wh_operator"])
+        first = self._layers(delivery.move_ids)
+        second = self._layers(backorder.move_ids)
+        self.assertEqual((first.quantity, second.quantity), (-7, -5))
+        self.assertEqual(
+            (round(first.value, 2), round(second.value, 2)),
+            (expected["first"], expected["second"]),
+        )
+        self.assertLayersBooked(first | second)
+        product = product.with_company(self.company)
+        self.assertEqual(product.quantity_svl, 8)
+        self.assertAlmostEqual(product.value_svl, expected["remaining"], places=2)
+        self.assertAlmostEqual(product.standard_price, expected["cost"], places=2)
+        self.assertStockMatchesAccounting()
+
+    def test_costing_avco(self):
+        # 7 and 5 at the average 260 / 20 = 13.00; 8 left at 13.00.
+        self._scenario(
+            "average", {"first": -91.0, "second": -65.0, "remaining": 104.0, "cost": 13.0}
+        )
+
+    def test_costing_fifo(self):
+        # 7 at 10.00; then the last 3 at 10.00 and 2 at 16.00; 8 left at 16.00.
+        self._scenario("fifo", {"first": -70.0, "second": -62.0, "remaining": 128.0, "cost": 16.0})
 
 
 class TestTransferScenario(OperationsCase):
@@ -728,7 +788,7 @@ class TestBarcodeScenario(OperationsCase):
         wizard = self._scan_wizard(receipt)
         self.assertEqual(
             wizard.option_group_id,
-            self.env.ref("unifyx_approvals.barcode_option_group_receipt_demo"),
+            self.env.ref("unifyx_demo.barcode_option_group_receipt_demo"),
         )
         self.assertEqual(wizard._name, "wiz.stock.barcodes.read.picking")
         for _i in range(3):
@@ -765,7 +825,7 @@ class TestBarcodeScenario(OperationsCase):
         wizard = self._scan_wizard(delivery)
         self.assertEqual(
             wizard.option_group_id,
-            self.env.ref("unifyx_approvals.barcode_option_group_picking_demo"),
+            self.env.ref("unifyx_demo.barcode_option_group_picking_demo"),
         )
         self._scan(wizard, product.barcode)
         self.assertEqual(wizard.product_id, product)
@@ -872,7 +932,7 @@ class TestBarcodeScenario(OperationsCase):
         wizard = self._scan_wizard(transfer)
         self.assertEqual(
             wizard.option_group_id,
-            self.env.ref("unifyx_approvals.barcode_option_group_internal_demo"),
+            self.env.ref("unifyx_demo.barcode_option_group_internal_demo"),
         )
         self._scan(wizard, "LYO-A-01")
         self.assertEqual(wizard.location_id, source)
@@ -916,11 +976,11 @@ class TestBarcodeScenario(OperationsCase):
         """The barcode menu lists the operation types that have scanning
         options: every receipt, delivery and internal type of the three demo
         warehouses has them, and the count screen scans the shelf first."""
-        receipt = self.env.ref("unifyx_approvals.barcode_option_group_receipt_demo")
+        receipt = self.env.ref("unifyx_demo.barcode_option_group_receipt_demo")
         self.assertEqual(receipt.code, "IN")
         self.assertFalse(receipt.auto_put_in_pack)
-        picking = self.env.ref("unifyx_approvals.barcode_option_group_picking_demo")
-        internal = self.env.ref("unifyx_approvals.barcode_option_group_internal_demo")
+        picking = self.env.ref("unifyx_demo.barcode_option_group_picking_demo")
+        internal = self.env.ref("unifyx_demo.barcode_option_group_internal_demo")
         warehouses = self.env["stock.warehouse"].search([("company_id", "=", self.company.id)])
         self.assertEqual(len(warehouses), 3)
         for warehouse in warehouses:

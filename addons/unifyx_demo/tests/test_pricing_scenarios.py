@@ -9,7 +9,7 @@ from odoo import Command, fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.unifyx_approvals.tests.common import DemoCompanyCase
+from .common import DemoCompanyCase
 
 
 @tagged("post_install", "-at_install")
@@ -121,7 +121,7 @@ class TestPricingScenario(DemoCompanyCase):
         excess = self.env.ref("unifyx_pricing.exception_type_excess_discount")
         # The demo matrix holds the brief's row: discounts beyond the
         # seller's limit go to a sales manager.
-        row = self.env.ref("unifyx_pricing.approval_matrix_so_excess_discount_demo")
+        row = self.env.ref("unifyx_demo.approval_matrix_so_excess_discount_demo")
         self.assertEqual(row.exception_type_ids, excess)
         self.assertEqual(row.step_ids.group_id, self.env.ref("unifyx_base.group_sales_manager"))
         self._contract()

@@ -7,7 +7,7 @@ distributor, on the demo company."""
 from odoo import Command
 from odoo.tests import tagged
 
-from odoo.addons.unifyx_approvals.tests.common import DemoCompanyCase
+from .common import DemoCompanyCase
 
 
 @tagged("post_install", "-at_install")
