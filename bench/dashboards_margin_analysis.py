@@ -197,7 +197,7 @@ def ensure_data():
             print("reusing %d generated lines" % lines)
             return
         start = time.perf_counter()
-        generate(env, env.ref("unifyx_approvals.company_distributor_demo"))
+        generate(env, env.ref("unifyx_demo.company_distributor_demo"))
         env.cr.commit()
         print("generated %d lines in %.0f s" % (args.lines, time.perf_counter() - start))
     vacuum(
@@ -223,7 +223,7 @@ def ensure_data():
 create_db_if_missing(args.suite_db, SUITE, demo=True)
 ensure_data()
 with environment(args.suite_db) as env:
-    company = env.ref("unifyx_approvals.company_distributor_demo")
+    company = env.ref("unifyx_demo.company_distributor_demo")
     env = env(context={"allowed_company_ids": company.ids})
     # As Odoo serves the pivot to the demo sales manager: record rules applied.
     manager = env["res.users"].search([("login", "=", "sales_manager")])

@@ -14,10 +14,6 @@
         "base_tier_validation",
         "purchase_tier_validation",
         "sale_tier_validation",
-        # TEMPORARY, for the demo data still here: they move to unifyx_demo.
-        "l10n_fr_account",
-        "purchase_requisition",
-        "stock_barcodes",
     ],
     "data": [
         "security/unifyx_approvals_security.xml",
@@ -33,12 +29,6 @@
         "views/res_users_views.xml",
         "views/inventory_approval_views.xml",
         "views/res_config_settings_views.xml",
-    ],
-    "demo": [
-        "demo/res_company_demo.xml",
-        "demo/res_users_demo.xml",
-        "demo/demo_distributor.xml",
-        "demo/approval_matrix_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -27,9 +27,6 @@
         "views/unifyx_margin_report_views.xml",
         "views/menus.xml",
     ],
-    "demo": [
-        "demo/unifyx_dashboards_demo.xml",
-    ],
     "assets": {
         "web.assets_tests": [
             "unifyx_dashboards/static/tests/tours/*.js",

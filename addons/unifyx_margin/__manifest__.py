@@ -29,6 +29,5 @@
         "views/margin_freight_rate_views.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/margin_demo.xml"],
     "installable": True,
 }

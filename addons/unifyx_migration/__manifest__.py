@@ -21,9 +21,6 @@
         "views/unifyx_migration_run_views.xml",
         "views/menus.xml",
     ],
-    "demo": [
-        "demo/unifyx_migration_demo.xml",
-    ],
     "assets": {
         "web.assets_tests": [
             "unifyx_migration/static/tests/tours/*.js",

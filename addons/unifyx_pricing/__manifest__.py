@@ -26,8 +26,5 @@
             "unifyx_pricing/static/tests/tours/*.js",
         ],
     },
-    "demo": [
-        "demo/unifyx_pricing_demo.xml",
-    ],
     "installable": True,
 }

@@ -1,4 +1,3 @@
-from . import unifyx_demo
 from . import approval_exception_type
 from . import approval_matrix
 from . import approval_matrix_step

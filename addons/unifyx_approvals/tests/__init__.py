@@ -1,5 +1,4 @@
 from . import test_roles
-from . import test_demo_distributor
 from . import test_approval_matrix
 from . import test_sale_approval
 from . import test_urgent_budget

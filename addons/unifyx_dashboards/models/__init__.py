@@ -5,4 +5,3 @@ from . import unifyx_stock_reconciliation
 from . import unifyx_stock_reconciliation_line
 from . import stock_quant
 from . import res_company
-from . import unifyx_demo
