@@ -3,12 +3,12 @@
 {
     "name": "UnifyX Migration",
     "summary": "Clean and load the distributor's legacy spreadsheets",
-    "version": "18.0.1.1.0",
+    "version": "18.0.2.0.0",
     "category": "Tools/UnifyX",
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",
     "license": "LGPL-3",
-    "depends": ["unifyx_pricing", "base_import", "base_vat"],
+    "depends": ["unifyx_approvals", "base_import", "base_vat"],
     "external_dependencies": {
         "python": ["openpyxl", "xlrd", "phonenumbers", "python-stdnum", "openupgradelib"],
     },

@@ -13,7 +13,7 @@ class TestConsultantUploadTour(UnifyxTourCase):
         Category = self.env["product.category"]
         self.assertFalse(Category.search([("complete_name", "=", "Quincaillerie / Visserie")]))
         # The browser fetches the shipped file from here to upload it.
-        with file_open("unifyx_migration/demo/legacy/01_categories.csv", "rb") as legacy:
+        with file_open("unifyx_migration/tests/data/01_categories.csv", "rb") as legacy:
             attachment = (
                 self.env["ir.attachment"]
                 .with_user(consultant)
