@@ -9,6 +9,8 @@ from ..tools.cleansing import match_key
 from ..tools.targets import MATCH_KEYS, TARGETS, Target
 
 
+# One file per target (or concern), by design.
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxMigrationLoaderCategory(models.AbstractModel):
     _inherit = "unifyx.migration.loader"
 

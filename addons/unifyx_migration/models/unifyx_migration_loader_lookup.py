@@ -10,6 +10,8 @@ from ..tools import cleansing
 from ..tools.cleansing import match_key, normalise_key
 
 
+# One file per target (or concern), by design.
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxMigrationLoaderLookup(models.AbstractModel):
     _inherit = "unifyx.migration.loader"
 

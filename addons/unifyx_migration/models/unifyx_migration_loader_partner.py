@@ -14,6 +14,8 @@ from ..tools.records import siren as _siren
 from ..tools.targets import MATCH_KEYS, TARGETS, Target
 
 
+# One file per target (or concern), by design.
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxMigrationLoaderPartner(models.AbstractModel):
     _inherit = "unifyx.migration.loader"
 

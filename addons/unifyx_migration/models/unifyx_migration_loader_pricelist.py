@@ -12,6 +12,8 @@ from ..tools.records import partner_of as _partner_of
 from ..tools.targets import MATCH_KEYS, TARGETS, Target
 
 
+# One file per target (or concern), by design.
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxMigrationLoaderPricelist(models.AbstractModel):
     _inherit = "unifyx.migration.loader"
 

@@ -12,6 +12,8 @@ from ..tools.records import same as _same
 from ..tools.targets import MATCH_KEYS, TARGETS, Target
 
 
+# One file per target (or concern), by design.
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxMigrationLoaderProduct(models.AbstractModel):
     _inherit = "unifyx.migration.loader"
 

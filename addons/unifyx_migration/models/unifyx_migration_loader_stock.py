@@ -15,6 +15,8 @@ from ..tools.targets import MATCH_KEYS, TARGETS, Target
 from .stock_quant import opening_stock_costs
 
 
+# One file per target (or concern), by design.
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxMigrationLoaderStock(models.AbstractModel):
     _inherit = "unifyx.migration.loader"
 

@@ -21,6 +21,8 @@ UOM_TYPES = {
 }
 
 
+# One file per target (or concern), by design.
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxMigrationLoaderUom(models.AbstractModel):
     _inherit = "unifyx.migration.loader"
 

@@ -12,6 +12,8 @@ from ..tools.records import shown as _shown
 from ..tools.records import xmlid_name as _xmlid_name
 
 
+# One file per target (or concern), by design.
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxMigrationLoaderWrite(models.AbstractModel):
     _inherit = "unifyx.migration.loader"
 

@@ -13,6 +13,8 @@ from ..tools.messages import text as _text
 from ..tools.readers import xlsx_bytes
 
 
+# One file per target (or concern), by design.
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxMigrationRun(models.Model):
     _inherit = "unifyx.migration.run"
 
