@@ -93,12 +93,22 @@ class DistributorMixin(RoleUsersMixin):
         journal = cls.env["account.journal"].create(
             {"name": "Stock test", "code": "STKT", "type": "general", "company_id": cls.company.id}
         )
-        cls.avco = cls.env["product.category"].create({"name": "Câbles test"})
-        cls.avco.with_company(cls.company).write(
-            {
-                "property_cost_method": "average",
-                "property_valuation": "real_time",
-                "property_stock_journal": journal.id,
-                **accounts,
-            }
-        )
+        Category = cls.env["product.category"]
+        cls.categories = {}
+        for parent, name, method in (
+            ("Electricity", "Cables", "average"),
+            ("Plumbing", "Fittings", "fifo"),
+        ):
+            category = Category.create(
+                {"name": name, "parent_id": Category.create({"name": parent}).id}
+            )
+            category.with_company(cls.company).write(
+                {
+                    "property_cost_method": method,
+                    "property_valuation": "real_time",
+                    "property_stock_journal": journal.id,
+                    **accounts,
+                }
+            )
+            cls.categories[method] = category
+        cls.avco, cls.fifo = cls.categories["average"], cls.categories["fifo"]

@@ -25,7 +25,7 @@ class TestContractTargetMigration(MigrationCase):
         )
         self.assertEqual(len(rows), 2)
         rows.write({"module": "unifyx_migration"})  # as 18.0.1.1.0 has them
-        load_script("18.0.2.0.0", "pre-migration").migrate(self.env.cr, "18.0.1.1.0")
+        load_script("18.0.2.0.0", "pre-migration").migrate.__wrapped__(self.env, "18.0.1.1.0")
         self.env.invalidate_all()
         self.assertEqual(set(rows.mapped("module")), {"unifyx_migration_pricing"})
         for name in SELECTIONS.values():
@@ -33,5 +33,5 @@ class TestContractTargetMigration(MigrationCase):
             self.assertFalse(self.env.ref("unifyx_migration.%s" % name, raise_if_not_found=False))
         self.assertEqual((profile.target, profile.match_key), ("contract", "contract_line"))
         # Run again (an interrupted upgrade replayed): nothing to move, no error.
-        load_script("18.0.2.0.0", "pre-migration").migrate(self.env.cr, "18.0.1.1.0")
+        load_script("18.0.2.0.0", "pre-migration").migrate.__wrapped__(self.env, "18.0.1.1.0")
         self.assertEqual(set(rows.mapped("module")), {"unifyx_migration_pricing"})
