@@ -25,6 +25,7 @@ class TestContractTargetMigration(MigrationCase):
         )
         self.assertEqual(len(rows), 2)
         rows.write({"module": "unifyx_migration"})  # as 18.0.1.1.0 has them
+        self.env.flush_all()
         load_script("18.0.2.0.0", "pre-migration").migrate.__wrapped__(self.env, "18.0.1.1.0")
         self.env.invalidate_all()
         self.assertEqual(set(rows.mapped("module")), {"unifyx_migration_pricing"})
