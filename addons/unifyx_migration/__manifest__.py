@@ -8,7 +8,7 @@
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",
     "license": "LGPL-3",
-    "depends": ["unifyx_base", "unifyx_pricing", "base_import", "base_vat"],
+    "depends": ["unifyx_base", "unifyx_approvals", "base_import", "base_vat"],
     "external_dependencies": {
         "python": ["openpyxl", "xlrd", "phonenumbers", "python-stdnum", "openupgradelib"],
     },

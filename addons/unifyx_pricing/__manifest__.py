@@ -14,7 +14,6 @@
         "security/unifyx_pricing_security.xml",
         "security/ir.model.access.csv",
         "data/unifyx_pricing_data.xml",
-        "wizards/contract_import_views.xml",
         "views/price_contract_views.xml",
         "views/price_exception_views.xml",
         "views/discount_limit_views.xml",

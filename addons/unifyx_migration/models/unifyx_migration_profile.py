@@ -3,8 +3,6 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.targets import MATCH_KEYS, TARGETS
-
 
 class UnifyxMigrationProfile(models.Model):
     _name = "unifyx.migration.profile"
@@ -25,7 +23,6 @@ class UnifyxMigrationProfile(models.Model):
             ("product", "Products (vendors, costs, barcodes, tracking)"),
             ("stock", "Opening stock"),
             ("pricelist", "Customer price lists"),
-            ("contract", "Customer contracts"),
         ],
         required=True,
     )
@@ -39,7 +36,6 @@ class UnifyxMigrationProfile(models.Model):
             ("vat", "VAT number"),
             ("external_id", "External ID"),
             ("pricelist_rule", "Price list, product or category, minimum quantity, start date"),
-            ("contract_line", "Contract reference, product or category, minimum quantity, unit"),
         ],
         required=True,
         help="Which column identifies an existing record: a rerun updates it, never duplicates it.",
@@ -52,7 +48,7 @@ class UnifyxMigrationProfile(models.Model):
     @api.constrains("target", "match_key")
     def _check_match_key(self):
         for profile in self:
-            if profile.match_key not in MATCH_KEYS[profile.target]:
+            if profile.match_key not in profile._target().match_keys:
                 raise ValidationError(
                     self.env._(
                         "The match key %(key)s cannot be used for this kind of import.",
@@ -63,7 +59,7 @@ class UnifyxMigrationProfile(models.Model):
     @api.onchange("target")
     def _onchange_target(self):
         if self.target:
-            self.match_key = MATCH_KEYS[self.target][0]
+            self.match_key = self._target().match_keys[0]
             self.line_ids = [Command.clear()] + self._default_line_commands(self.target)
 
     @api.model
@@ -77,7 +73,9 @@ class UnifyxMigrationProfile(models.Model):
                     "required": required,
                 }
             )
-            for index, (name, (_kind, required, headers)) in enumerate(TARGETS[target].items())
+            for index, (name, (_kind, required, headers)) in enumerate(
+                self._target(target).columns.items()
+            )
         ]
 
     @api.model_create_multi
@@ -86,8 +84,12 @@ class UnifyxMigrationProfile(models.Model):
             if vals.get("target") and not vals.get("line_ids"):
                 vals["line_ids"] = self._default_line_commands(vals["target"])
             if vals.get("target") and not vals.get("match_key"):
-                vals["match_key"] = MATCH_KEYS[vals["target"]][0]
+                vals["match_key"] = self._target(vals["target"]).match_keys[0]
         return super().create(vals_list)
+
+    def _target(self, target=None):
+        """The loader's declaration of ``target`` (the profile's by default)."""
+        return self.env["unifyx.migration.loader"]._target(target or self.target)
 
     def _column_spellings(self):
         """{field: [accepted headers]} of the mapping; a field's own name always matches."""

@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.targets import TARGETS
-
 
 class UnifyxMigrationProfileLine(models.Model):
     _name = "unifyx.migration.profile.line"
@@ -30,12 +28,13 @@ class UnifyxMigrationProfileLine(models.Model):
     @api.constrains("field_name", "profile_id")
     def _check_field_name(self):
         for line in self:
-            if line.field_name not in TARGETS[line.profile_id.target]:
+            columns = line.profile_id._target().columns
+            if line.field_name not in columns:
                 raise ValidationError(
                     self.env._(
                         "Unknown field %(field)s for this kind of import "
                         "(expected one of %(fields)s).",
                         field=line.field_name,
-                        fields=", ".join(TARGETS[line.profile_id.target]),
+                        fields=", ".join(columns),
                     )
                 )

@@ -5,7 +5,7 @@ import io
 
 import openpyxl
 
-from odoo.addons.unifyx_approvals.tests.common import UnifyxCase
+from odoo.addons.unifyx_approvals.tests.common import RoleUsersMixin, UnifyxCase
 
 
 def csv_bytes(rows, delimiter=";", encoding="cp1252"):
@@ -58,3 +58,57 @@ class MigrationCase(UnifyxCase):
 
     def errors(self, run):
         return run.line_ids.filtered(lambda line: line.level == "error")
+
+
+class DistributorMixin(RoleUsersMixin):
+    """A distributor of its own, without the demo: users per role in a French
+    company, the Marseille (MRS) and Paris (PAR) warehouses, and a cable category
+    valued at average cost in real time (its stock accounts and journal)."""
+
+    @classmethod
+    def _setup_distributor(cls):
+        cls._setup_role_users()
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
+        Warehouse = cls.env["stock.warehouse"]
+        cls.marseille = Warehouse.create(
+            {"name": "Marseille", "code": "MRS", "company_id": cls.company.id}
+        )
+        cls.paris = Warehouse.create({"name": "Paris", "code": "PAR", "company_id": cls.company.id})
+        Account = cls.env["account.account"]
+        accounts = {
+            fname: Account.create(
+                {
+                    "name": name,
+                    "code": code,
+                    "account_type": "asset_current",
+                    "company_ids": cls.company.ids,
+                }
+            ).id
+            for fname, name, code in (
+                ("property_stock_valuation_account_id", "Stock test", "310900"),
+                ("property_stock_account_input_categ_id", "Stock in test", "310910"),
+                ("property_stock_account_output_categ_id", "Stock out test", "310920"),
+            )
+        }
+        journal = cls.env["account.journal"].create(
+            {"name": "Stock test", "code": "STKT", "type": "general", "company_id": cls.company.id}
+        )
+        Category = cls.env["product.category"]
+        cls.categories = {}
+        for parent, name, method in (
+            ("Electricity", "Cables", "average"),
+            ("Plumbing", "Fittings", "fifo"),
+        ):
+            category = Category.create(
+                {"name": name, "parent_id": Category.create({"name": parent}).id}
+            )
+            category.with_company(cls.company).write(
+                {
+                    "property_cost_method": method,
+                    "property_valuation": "real_time",
+                    "property_stock_journal": journal.id,
+                    **accounts,
+                }
+            )
+            cls.categories[method] = category
+        cls.avco, cls.fifo = cls.categories["average"], cls.categories["fifo"]

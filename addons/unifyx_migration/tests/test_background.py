@@ -8,6 +8,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from ..models import unifyx_migration_run as run_module
+from ..models import unifyx_migration_run_background as background
 from ..tools.readers import Table, read_table
 from .common import MigrationCase, csv_bytes
 
@@ -92,7 +93,7 @@ class TestBackgroundRuns(MigrationCase):
             [
                 ("res_model", "=", run._name),
                 ("res_id", "=", run.id),
-                ("name", "=like", run_module.BATCH_PREFIX + "%"),
+                ("name", "=like", background.BATCH_PREFIX + "%"),
             ]
         )
 
@@ -152,7 +153,7 @@ class TestBackgroundRuns(MigrationCase):
             "none": None,
         }
         payload = {"rows": 1, "labels": {"date": "Du"}, "data": [[2, cells]]}
-        self.assertEqual(run_module._batch_load(run_module._batch_dump(payload)), payload)
+        self.assertEqual(background._batch_load(background._batch_dump(payload)), payload)
 
     def test_large_file_with_an_error_loads_nothing(self):
         rows = products_csv(29).decode("cp1252") + "BG-BAD;;pcs;X;abc;1\r\n"

@@ -90,18 +90,6 @@ class TestLegacyDemoFiles(TransactionCase):
         nut = Product.search([("default_code", "=", "LEG-0003")])
         self.assertAlmostEqual(pros._get_product_price(nut, 1), 0.35 * 0.92, msg="family -8 %")
 
-        contracts = self.load("unifyx_migration.profile_contract_demo", "06_contracts.csv")
-        self.assertEqual((contracts.state, contracts.count_create), ("done", 4))
-        first = self.env["unifyx.price.contract"].search([("name", "=", "CTR-2026-001")])
-        self.assertEqual((first.partner_id, first.state), (dupont, "draft"))
-        self.assertEqual(str(first.date_end), "2026-12-31")
-        self.assertEqual(
-            sorted(first.line_ids.mapped(lambda line: (line.price_type, line.min_qty))),
-            [("discount", 0.0), ("fixed", 0.0), ("fixed", 100.0)],
-        )
-        garage = self.env["unifyx.price.contract"].search([("name", "=", "CTR-2026-002")])
-        self.assertEqual((garage.line_ids.price_type, garage.line_ids.markup), ("cost_plus", 15.0))
-
         stock = self.load("unifyx_migration.profile_stock_demo", "04_opening_stock.csv")
         self.assertEqual((stock.state, stock.count_create), ("done", 7))
         layers = self.env["stock.valuation.layer"].search([("id", "not in", layers_before)])

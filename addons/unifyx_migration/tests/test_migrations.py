@@ -26,7 +26,7 @@ class TestMigrationScripts(MigrationCase):
         profile = self.profile("stock")
         line = profile.line_ids.filtered(lambda x: x.field_name == "product")
         line.headers = "Réf. article, Article maison"  # as a consultant left it
-        load_script("18.0.1.1.0", "post-migration").migrate(self.env.cr, "18.0.1.0.0")
+        load_script("18.0.1.1.0", "post-migration").migrate.__wrapped__(self.env, "18.0.1.0.0")
         self.assertEqual(line.headers, "Réf. article, Article maison, Réf, Code article")
-        load_script("18.0.1.1.0", "post-migration").migrate(self.env.cr, "18.0.1.0.0")
+        load_script("18.0.1.1.0", "post-migration").migrate.__wrapped__(self.env, "18.0.1.0.0")
         self.assertEqual(line.headers, "Réf. article, Article maison, Réf, Code article")

@@ -12,30 +12,32 @@ import xmlrpc.client
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
-from .common import xlsx_file
+from .common import DistributorMixin, xlsx_file
 
 COST_KEY = "unifyx_migration_unit_costs"
 
 
 @tagged("post_install", "-at_install")
-class TestOpeningStockRights(HttpCase):
-    def setUp(self):
-        super().setUp()
-        self.company = self.env.ref("unifyx_approvals.company_distributor_demo")
-        self.operator = self.env["res.users"].search([("login", "=", "wh_operator")])
-        self.consultant = self.env["res.users"].search([("login", "=", "consultant")])
-        self.env = self.env(context=dict(self.env.context, allowed_company_ids=self.company.ids))
-        category = self.env.ref("unifyx_approvals.product_category_cab_demo")
-        self.product = self.env["product.product"].create(
+class TestOpeningStockRights(DistributorMixin, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_distributor()
+        cls.operator = cls.users["warehouse_operator"]
+        cls.consultant = cls.users["consultant"]
+        cls.product = cls.env["product.product"].create(
             {
                 "name": "Counted cable",
                 "default_code": "RIGHTS-1",
                 "is_storable": True,
-                "categ_id": category.id,
+                "categ_id": cls.avco.id,
             }
         )
-        self.product.with_company(self.company).standard_price = 2.0
-        self.location = self.env.ref("unifyx_approvals.warehouse_marseille_demo").lot_stock_id
+        cls.product.with_company(cls.company).standard_price = 2.0
+        cls.location = cls.marseille.lot_stock_id
+
+    def setUp(self):
+        super().setUp()
         self.url = self.base_url()
         self.models = xmlrpc.client.ServerProxy("%s/xmlrpc/2/object" % self.url, allow_none=True)
 
@@ -115,7 +117,7 @@ class TestOpeningStockRights(HttpCase):
         ]
         for model, method, args, kwargs in calls:
             with self.subTest(rpc="xmlrpc", method=method), self.assertRaises(xmlrpc.client.Fault):
-                self.models.execute_kw(db, uid, "wh_operator", model, method, args, kwargs)
+                self.models.execute_kw(db, uid, self.operator.login, model, method, args, kwargs)
             with self.subTest(rpc="jsonrpc", method=method):
                 answer = self._json(uid, model, method, args, kwargs)
                 self.assertIn("error", answer)
@@ -127,7 +129,7 @@ class TestOpeningStockRights(HttpCase):
         quant_id = self.models.execute_kw(
             db,
             uid,
-            "wh_operator",
+            self.operator.login,
             "stock.quant",
             "create",
             [
@@ -153,7 +155,7 @@ class TestOpeningStockRights(HttpCase):
             self.models.execute_kw(
                 self.env.cr.dbname,
                 uid,
-                "wh_operator",
+                self.operator.login,
                 "stock.quant",
                 "action_apply_inventory",
                 [[quant_id]],
@@ -179,7 +181,7 @@ class TestOpeningStockRights(HttpCase):
             "params": {
                 "service": "object",
                 "method": "execute_kw",
-                "args": [self.env.cr.dbname, uid, "wh_operator", model, method, args, kwargs],
+                "args": [self.env.cr.dbname, uid, self.operator.login, model, method, args, kwargs],
             },
         }
         request = urllib.request.Request(

@@ -3,17 +3,25 @@
 from odoo.tests import tagged
 from odoo.tools.misc import file_open
 
-from odoo.addons.unifyx_approvals.tests.common import UnifyxTourCase
+from odoo.addons.unifyx_approvals.tests.common import RoleUsersMixin, UnifyxTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestConsultantUploadTour(UnifyxTourCase):
+class TestConsultantUploadTour(RoleUsersMixin, UnifyxTourCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_role_users()
+        cls.env(user=cls.users["consultant"])["unifyx.migration.profile"].create(
+            {"name": "Product categories", "target": "category"}
+        )
+
     def test_consultant_uploads_previews_checks_and_commits_a_legacy_file(self):
-        consultant = self.env["res.users"].search([("login", "=", "consultant")])
+        consultant = self.users["consultant"]
         Category = self.env["product.category"]
         self.assertFalse(Category.search([("complete_name", "=", "Quincaillerie / Visserie")]))
         # The browser fetches the shipped file from here to upload it.
-        with file_open("unifyx_migration/demo/legacy/01_categories.csv", "rb") as legacy:
+        with file_open("unifyx_migration/tests/data/01_categories.csv", "rb") as legacy:
             attachment = (
                 self.env["ir.attachment"]
                 .with_user(consultant)
@@ -27,7 +35,7 @@ class TestConsultantUploadTour(UnifyxTourCase):
                 "res_id": attachment.id,
             }
         )
-        self.start_tour("/odoo", "unifyx_migration_consultant_upload", login="consultant")
+        self.start_tour("/odoo", "unifyx_migration_consultant_upload", login=consultant.login)
 
         run = self.env["unifyx.migration.run"].search([("file_name", "=", "01_categories.csv")])
         self.assertEqual(len(run), 1)

@@ -7,7 +7,7 @@ when something happened, a :class:`Note` saying which rule did what (``change``)
 looks doubtful (``warning``) or why the value is refused (``error``). A note keeps the
 original value, so the report can show every change and the consultant can reverse it.
 
-Messages are codes with parameters (see ``MESSAGES``); the Odoo layer translates them.
+Messages are codes with parameters (see :mod:`.messages`, the one catalogue).
 """
 
 import datetime
@@ -21,32 +21,11 @@ from stdnum import ean
 from stdnum.eu import vat as eu_vat
 from stdnum.exceptions import ValidationError as StdnumError
 
+from .messages import note_message
+
 CHANGE = "change"
 WARNING = "warning"
 ERROR = "error"
-
-# English templates of every note; the ORM layer has the translated twins.
-MESSAGES = {
-    "spaces": "Spaces trimmed and normalised",
-    "decimal": "Number read as %(value)s",
-    "not_a_number": "Not a number: %(value)s",
-    "date": "Date read as %(value)s (day/month/year)",
-    "not_a_date": "Not a date (expected dd/mm/yyyy): %(value)s",
-    "unit": "Unit %(value)s mapped to %(target)s",
-    "unknown_unit": "Unknown unit %(value)s: add it to the unit synonyms",
-    "category": "Category path normalised to %(value)s",
-    "empty_category": "Empty category path: %(value)s",
-    "phone": "Phone number formatted as %(value)s",
-    "invalid_phone": "Invalid phone number: %(value)s",
-    "vat": "VAT number compacted to %(value)s",
-    "invalid_vat": "Invalid VAT number: %(value)s",
-    "barcode": "Barcode read as %(value)s",
-    "invalid_barcode": "Invalid barcode (length or check digit): %(value)s",
-    "formula": "Value looks like a spreadsheet formula and is refused: %(value)s",
-    "neutralised": "Leading formula character neutralised",
-    "zip": "Postcode normalised to %(value)s",
-    "invalid_zip": "Postcode %(value)s is not a French postcode (5 digits)",
-}
 
 
 @dataclass
@@ -60,8 +39,8 @@ class Note:
 
     @property
     def message(self):
-        """The English message (the ORM layer translates from ``code``)."""
-        return MESSAGES[self.code] % {k: _shown(v) for k, v in self.params.items()}
+        """The English message (the ORM layer shows it in the user's language)."""
+        return note_message(self)
 
 
 @dataclass
@@ -72,12 +51,6 @@ class Cleaned:
     @property
     def is_error(self):
         return bool(self.note and self.note.level == ERROR)
-
-
-def _shown(value):
-    if isinstance(value, datetime.date):
-        return value.strftime("%d/%m/%Y")
-    return "%s" % (value,)
 
 
 def _change(rule, code, original, value, **params):

@@ -23,23 +23,19 @@ import xlrd
 from openpyxl.utils import range_boundaries
 
 from .cleansing import is_blank, neutralise_formula, normalise_key
+from .messages import reader_message
 
 EXTENSIONS = (".xlsx", ".xls", ".csv")
-
-READER_MESSAGES = {
-    "empty_file": "The file is empty.",
-    "wrong_extension": "Unsupported file type %(extension)s: use .xlsx, .xls or .csv.",
-    "corrupt": "The file cannot be read as %(extension)s (corrupt or password-protected?).",
-    "no_header": "No header row found in the file.",
-    "encoding": "The CSV file is neither UTF-8 nor Windows-1252 text.",
-}
 
 
 class ReaderError(Exception):
     def __init__(self, code, **params):
         self.code = code
         self.params = params
-        super().__init__(READER_MESSAGES[code] % params)
+        super().__init__(code)
+
+    def __str__(self):
+        return reader_message(self)
 
 
 class Table:

@@ -2,12 +2,24 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """What each import profile reads: its columns, their kind, default headers, match keys.
 
-:func:`clean_row` applies the cleansing rules of each column's kind to one row.
+:func:`clean_row` applies the cleansing rules of each column's kind to one row. A
+:class:`Target` is what a target's file declares to the loader's registry.
 """
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from . import cleansing as c
+
+
+@dataclass(frozen=True)
+class Target:
+    columns: dict  # {field: (kind, required, default headers)}
+    match_keys: list  # the profile's match keys, the default first
+    resolve: Callable  # (run, plans): match and check every row, nothing written
+    apply: Callable  # (run, plans): write the loadable rows, set each plan's action
+
 
 # field: (kind, required, default headers)
 TARGETS = {
@@ -88,23 +100,6 @@ TARGETS = {
         "date_end": ("date", False, ["Date fin", "Fin", "Au", "Valable au", "End"]),
         "customer": ("text", False, ["Client", "Code client", "Customer"]),
     },
-    "contract": {
-        "contract": ("text", True, ["Contrat", "Réf. contrat", "N° contrat", "Contract"]),
-        "customer": ("text", False, ["Client", "Code client", "Customer"]),
-        "date_start": ("date", False, ["Date début", "Début", "Du", "Valable du", "Start"]),
-        "date_end": ("date", False, ["Date fin", "Fin", "Au", "Valable au", "End"]),
-        "product": ("text", False, ["Réf. article", "Ref article", "Référence", "Article"]),
-        "category": ("category", False, ["Catégorie", "Famille", "Category"]),
-        "price": ("decimal", False, ["Prix", "Prix net", "Prix net HT", "Price"]),
-        "discount": ("decimal", False, ["Remise", "Remise %", "Discount"]),
-        "markup": ("decimal", False, ["Marge", "Marge %", "Majoration", "Coût +", "Markup"]),
-        "min_quantity": (
-            "decimal",
-            False,
-            ["Qté min", "Qté mini", "Quantité min", "Quantité minimum"],
-        ),
-        "uom": ("unit", False, ["Unité", "UdM", "Unit", "UoM"]),
-    },
 }
 
 MATCH_KEYS = {
@@ -114,7 +109,6 @@ MATCH_KEYS = {
     "product": ["default_code", "barcode", "external_id"],
     "stock": ["default_code", "barcode"],
     "pricelist": ["pricelist_rule"],
-    "contract": ["contract_line"],
 }
 
 _TRACKING = {
@@ -153,15 +147,6 @@ _KINDS = {
     "both": "both",
 }
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
-
-c.MESSAGES.update(
-    {
-        "invalid_email": "Invalid email address: %(value)s",
-        "invalid_choice": "Unexpected value %(value)s",
-        "choice": "Read as %(value)s",
-        "required": "Required value missing",
-    }
-)
 
 
 def _choice(rule, table, value):
@@ -219,13 +204,13 @@ def clean_cell(kind, value, units=None, vat_validator=None):
     return steps, step.value
 
 
-def clean_row(target, raw, units=None, vat_validator=None):
-    """Clean ``raw`` ({field: value}) for ``target``.
+def clean_row(columns, raw, units=None, vat_validator=None):
+    """Clean ``raw`` ({field: value}) for ``columns`` (a target's, or its code).
 
     Returns (values, notes) where notes is a list of (field, Note). Every cell is
     cleaned: a row's problems are all reported, one note each.
     """
-    spec = TARGETS[target]
+    spec = TARGETS[columns] if isinstance(columns, str) else columns
     values, notes = {}, []
     for name, value in raw.items():
         kind, required, _headers = spec[name]

@@ -1,13 +1,9 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import io
 from datetime import date, timedelta
 
-import openpyxl
-
 from odoo import Command, fields
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common import PricingCase
@@ -127,64 +123,3 @@ class TestContract(PricingCase):
         # Run again: no second reminder.
         Contract._cron_expire_and_remind()
         self.assertEqual(len(ending.activity_ids), 1)
-
-    def _xlsx(self, rows):
-        book = openpyxl.Workbook()
-        book.active.append(
-            [
-                "product",
-                "category",
-                "price_type",
-                "fixed_price",
-                "discount",
-                "markup",
-                "min_qty",
-                "uom",
-            ]
-        )
-        for row in rows:
-            book.active.append(row)
-        out = io.BytesIO()
-        book.save(out)
-        return base64.b64encode(out.getvalue())
-
-    def _import(self, contract, data, user=None):
-        wizard = (
-            self.env["unifyx.price.contract.import"]
-            .with_user(user or self.manager)
-            .create({"contract_id": contract.id, "file": data, "filename": "lines.xlsx"})
-        )
-        return wizard.action_import()
-
-    def test_import_is_all_or_nothing_and_idempotent(self):
-        self.product.default_code = "RAD-A"
-        contract = self.env["unifyx.price.contract"].create(self._vals(line_ids=[]))
-        good = [
-            ["RAD-A", None, "fixed", 90, None, None, 0, None],
-            ["RAD-A", None, "fixed", 900, None, None, 1, "Dozens"],
-            [None, "Heating T / Radiators T", "discount", None, 10, None, None, None],
-        ]
-        bad = good + [["NOPE", None, "fixed", 1, None, None, 0, None]]
-        with self.assertRaisesRegex(UserError, "NOPE"):
-            self._import(contract, self._xlsx(bad))
-        self.assertFalse(contract.line_ids)
-        self._import(contract, self._xlsx(good))
-        self.assertEqual(len(contract.line_ids), 3)
-        good[0][3] = 88
-        self._import(contract, self._xlsx(good))
-        self.assertEqual(len(contract.line_ids), 3, "a rerun updates, never duplicates")
-        self.assertEqual(
-            contract.line_ids.filtered(
-                lambda line: not line.uom_id and line.product_id
-            ).fixed_price,
-            88,
-        )
-        # Export then import again: the same lines.
-        action = contract.action_export_lines()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/")[3].split("?")[0])
-        )
-        self._import(contract, attachment.datas)
-        self.assertEqual(len(contract.line_ids), 3)
-        with self.assertRaises(AccessError):
-            self._import(contract, self._xlsx(good), user=self.salesperson)

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import tagged
 
-from .common import MigrationCase, csv_bytes
+from odoo.addons.unifyx_migration.tests.common import MigrationCase, csv_bytes
 
 HEADER = ["Contrat", "Code client", "Du", "Au", "Réf. article", "Famille", "Prix net", "Remise %"]
 HEADER += ["Marge %", "Qté min", "Unité"]

@@ -1,0 +1,1 @@
+from . import unifyx_migration_loader_contract, unifyx_migration_profile

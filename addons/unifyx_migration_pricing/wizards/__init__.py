@@ -1,0 +1,1 @@
+from . import unifyx_price_contract_import
