@@ -3,11 +3,12 @@
 {
     "name": "UnifyX Dashboards",
     "summary": "Margin analysis, distributor KPIs and month-end reconciliation",
-    "version": "18.0.1.0.0",
+    "version": "18.0.2.0.0",
     "category": "Productivity/UnifyX",
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",
     "license": "LGPL-3",
+    "external_dependencies": {"python": ["openupgradelib"]},
     "depends": [
         "unifyx_margin",
         "spreadsheet_dashboard_sale",
