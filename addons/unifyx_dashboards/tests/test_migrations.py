@@ -27,14 +27,19 @@ PREVIOUS_KPIS = [
 ]
 
 
-def load_script(version, name):
-    path = MIGRATIONS / version / ("%s.py" % name)
+def run_script(cr, version, name, installed_version):
+    """Run migrations/<version>/<name>.py as Odoo's migration manager does:
+    openupgrade's decorator reads ``stage``, ``addon`` and ``pyfile`` from the
+    caller's frame."""
+    pyfile = str(MIGRATIONS / version / ("%s.py" % name))
+    stage = name.split("-")[0]  # noqa: F841
+    addon = "unifyx_dashboards"  # noqa: F841
     spec = importlib.util.spec_from_file_location(
-        "unifyx_dashboards_%s_%s" % (version.replace(".", "_"), name.replace("-", "_")), path
+        "unifyx_dashboards_%s_%s" % (version.replace(".", "_"), stage), pyfile
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module
+    module.migrate(cr, installed_version)
 
 
 @tagged("post_install", "-at_install")
@@ -83,7 +88,7 @@ class TestMigrationScripts(UnifyxCase):
         before = history.read(["kpi", "warehouse_id", "date_from", "value", "numerator"])
         field = self._previous_version_selection()
 
-        load_script("18.0.2.0.0", "pre-migration").migrate(self.env.cr, "18.0.1.0.0")
+        run_script(self.env.cr, "18.0.2.0.0", "pre-migration", "18.0.1.0.0")
 
         self.env.invalidate_all()
         self.assertFalse(field.selection_ids, "the static selection's reflection is dropped")
@@ -92,6 +97,7 @@ class TestMigrationScripts(UnifyxCase):
                 [
                     ("module", "=", "unifyx_dashboards"),
                     ("model", "=", "ir.model.fields.selection"),
+                    ("name", "=like", "selection__unifyx_kpi_value__kpi__%"),
                 ]
             )
         )
@@ -105,5 +111,5 @@ class TestMigrationScripts(UnifyxCase):
         labels = dict(Kpi._fields["kpi"]._description_selection(self.env))
         self.assertEqual({row.kpi: labels[row.kpi] for row in after}, dict(PREVIOUS_KPIS))
         # Run twice (an interrupted update restarted): nothing more happens.
-        load_script("18.0.2.0.0", "pre-migration").migrate(self.env.cr, "18.0.1.0.0")
+        run_script(self.env.cr, "18.0.2.0.0", "pre-migration", "18.0.1.0.0")
         self.assertEqual(Kpi.search_count([("company_id", "=", self.company.id)]), 39)
