@@ -6,15 +6,16 @@ keeps its numerator and denominator, and opens the records behind it.
 
 The KPIs are declared once, by ``_unifyx_kpi_definitions()``: the selection of
 the ``kpi`` field, the refresh (the nightly snapshot) and the drill-down all read
-the declarations. Another addon adds a KPI by extending that method (``_inherit``
-and ``super()``) and defining ``_kpi_query_<code>`` and ``_kpi_domain_<code>``."""
+the declarations. Each KPI's query and drill-down domain are methods named from
+its code on the model whose records it measures (``tools.kpi``). Another addon
+adds a KPI by extending ``_unifyx_kpi_definitions()`` (``_inherit`` and
+``super()``) and defining those two methods."""
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools import SQL
 
-from ..tools.kpi import UNITS, KpiPeriod, measure
+from ..tools.kpi import UNITS, KpiDefinition, KpiPeriod
 
 
 class UnifyxKpiValue(models.Model):
@@ -44,9 +45,115 @@ class UnifyxKpiValue(models.Model):
     # -------------------------------------------------------------- registry
     @api.model
     def _unifyx_kpi_definitions(self):
-        """The declared KPIs (``tools.kpi.KpiDefinition``), in the user's
-        language. Each theme's file extends this method; so may other addons."""
-        return []
+        """The declared KPIs (``tools.kpi.KpiDefinition``), in the user's language."""
+        return [
+            KpiDefinition(
+                "on_time_delivery",
+                self.env._("On-time delivery (%)"),
+                "percent",
+                "stock.picking",
+                sequence=10,
+                direction="up",
+            ),
+            KpiDefinition(
+                "discrepancy_count",
+                self.env._("Inventory discrepancy, counted lines (%)"),
+                "percent",
+                "unifyx.count.log",
+                sequence=20,
+                direction="down",
+            ),
+            KpiDefinition(
+                "discrepancy_value",
+                self.env._("Inventory discrepancy, value (%)"),
+                "percent",
+                "unifyx.count.log",
+                sequence=30,
+                direction="down",
+            ),
+            KpiDefinition(
+                "sale_to_confirm",
+                self.env._("Sales: created to confirmed (median days)"),
+                "days",
+                "sale.order",
+                sequence=40,
+                direction="down",
+            ),
+            KpiDefinition(
+                "sale_to_deliver",
+                self.env._("Sales: confirmed to delivered (median days)"),
+                "days",
+                "sale.order",
+                sequence=50,
+                direction="down",
+            ),
+            KpiDefinition(
+                "sale_to_invoice",
+                self.env._("Sales: delivered to invoiced (median days)"),
+                "days",
+                "sale.order",
+                sequence=60,
+                direction="down",
+            ),
+            KpiDefinition(
+                "purchase_to_confirm",
+                self.env._("Purchases: RFQ to confirmed (median days)"),
+                "days",
+                "purchase.order",
+                sequence=70,
+                direction="down",
+            ),
+            KpiDefinition(
+                "purchase_to_receive",
+                self.env._("Purchases: confirmed to received (median days)"),
+                "days",
+                "purchase.order",
+                sequence=80,
+                direction="down",
+            ),
+            KpiDefinition(
+                "purchase_to_bill",
+                self.env._("Purchases: received to billed (median days)"),
+                "days",
+                "purchase.order",
+                sequence=90,
+                direction="down",
+            ),
+            KpiDefinition(
+                "close_duration",
+                self.env._("Month-end close (days)"),
+                "days",
+                "unifyx.lock.date.log",
+                sequence=100,
+                direction="down",
+            ),
+            KpiDefinition(
+                "rotation",
+                self.env._("Stock rotation"),
+                "ratio",
+                "stock.valuation.layer",
+                sequence=110,
+                direction="up",
+            ),
+            KpiDefinition(
+                "slow_moving_value",
+                self.env._("Slow-moving stock value"),
+                "amount",
+                "stock.quant",
+                sequence=120,
+                direction="down",
+                snapshot=True,
+            ),
+            KpiDefinition(
+                "open_backorders",
+                self.env._("Open backorders"),
+                "count",
+                "stock.picking",
+                sequence=130,
+                direction="down",
+                snapshot=True,
+            ),
+        ]
 
     @api.model
     def _kpi_definitions(self):
@@ -133,37 +240,13 @@ class UnifyxKpiValue(models.Model):
         ``tools.kpi.KpiPeriod``."""
         definition = self._kpi_definitions()[code]
         period = KpiPeriod(company, date_from, date_to)
-        rows = getattr(self, definition.query_method)(period)
+        rows = getattr(self.env[definition.model], definition.query_method)(period)
         return [dict(row, kpi=code) for row in rows]
-
-    def _query(self, code, params, **parts):
-        """Run ``code`` (a literal with %(name)s placeholders) with ``params``
-        as values and ``parts`` as SQL fragments (SQL objects)."""
-        self.env.flush_all()
-        self.env.cr.execute(SQL(code, **params, **parts))
-        return self.env.cr.fetchall()
-
-    def _median(self, days, params, **parts):
-        """Median and count of the ``days`` query's single column."""
-        ((median, count),) = self._query(
-            "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days), count(*) FROM (%(days)s) t",
-            {},
-            days=SQL(days, **params, **parts),
-        )
-        return measure(median, median, count)
 
     # ------------------------------------------------------------- drill-down
     def _kpi_period(self):
         self.ensure_one()
         return KpiPeriod(self.company_id, self.date_from, self.date_to)
-
-    def _kpi_domain_company(self):
-        return [("company_id", "=", self.company_id.id)]
-
-    def _kpi_domain_dates(self, field):
-        """The value's records dated in its period."""
-        period = self._kpi_period()
-        return [(field, ">=", period.start), (field, "<", period.end)]
 
     def action_open_records(self):
         """The records behind this value."""
@@ -172,8 +255,8 @@ class UnifyxKpiValue(models.Model):
         return {
             "type": "ir.actions.act_window",
             "name": definition.label,
-            "res_model": definition.records_model,
-            "domain": getattr(self, definition.domain_method)(),
+            "res_model": definition.model,
+            "domain": getattr(self.env[definition.model], definition.domain_method)(self),
             "view_mode": "list,form",
             "views": [(False, "list"), (False, "form")],
         }

@@ -29,10 +29,11 @@ class TestKpiRegistry(UnifyxCase):
         self.assertEqual(len(definitions), len(self.Kpi._unifyx_kpi_definitions()), "unique codes")
         units = dict(self.Kpi._fields["unit"].selection)
         for code, definition in definitions.items():
-            self.assertTrue(callable(getattr(self.Kpi, definition.query_method, None)), code)
-            self.assertTrue(callable(getattr(self.Kpi, definition.domain_method, None)), code)
+            self.assertIn(definition.model, self.env, code)
+            Records = self.env[definition.model]
+            self.assertTrue(callable(getattr(Records, definition.query_method, None)), code)
+            self.assertTrue(callable(getattr(Records, definition.domain_method, None)), code)
             self.assertIn(definition.unit, units, code)
-            self.assertIn(definition.records_model, self.env, code)
             self.assertIn(definition.direction, ("up", "down", None), code)
         self.assertEqual(
             {code for code, d in definitions.items() if d.snapshot},
@@ -58,7 +59,7 @@ class TestKpiRegistry(UnifyxCase):
         for value in values:
             definition = definitions[value.kpi]
             action = value.action_open_records()
-            self.assertEqual(action["res_model"], definition.records_model, value.kpi)
+            self.assertEqual(action["res_model"], definition.model, value.kpi)
             self.assertEqual(action["name"], definition.label, value.kpi)
             self.assertEqual(value.unit, definition.unit, value.kpi)
             self.assertIn(("company_id", "=", self.company.id), action["domain"], value.kpi)
@@ -70,14 +71,15 @@ class TestKpiRegistry(UnifyxCase):
         english = dict(self.Kpi.with_context(lang="en_US")._selection_kpi())
         self.assertEqual(english["rotation"], "Stock rotation")
         self.assertEqual(set(french), set(english))
-        for code in english:
-            self.assertNotEqual(french[code], english[code], code)
+        for code, label in english.items():
+            self.assertNotEqual(french[code], label, code)
 
     def test_an_extension_declares_a_kpi_once(self):
         """What another addon does with ``_inherit`` and ``super()``: one
         declaration, and the KPI is in the selection, refreshed, snapshotted
         only in the current period and opened on its records."""
         Model = type(self.Kpi)
+        Partner = type(self.env["res.partner"])
         declared = Model._unifyx_kpi_definitions
 
         def definitions(model):
@@ -98,16 +100,16 @@ class TestKpiRegistry(UnifyxCase):
             )
             return [measure(count, count, 1)]
 
-        def domain(value):
-            return value._kpi_domain_company() + [("name", "=like", "Registry %")]
+        def domain(model, value):
+            return [("company_id", "=", value.company_id.id), ("name", "=like", "Registry %")]
 
         self.env["res.partner"].create(
             [{"name": "Registry %s" % n, "company_id": self.company.id} for n in range(3)]
         )
         with (
             patch.object(Model, "_unifyx_kpi_definitions", definitions, create=False),
-            patch.object(Model, "_kpi_query_test_partners", query, create=True),
-            patch.object(Model, "_kpi_domain_test_partners", domain, create=True),
+            patch.object(Partner, "_unifyx_kpi_test_partners", query, create=True),
+            patch.object(Partner, "_unifyx_kpi_test_partners_domain", domain, create=True),
         ):
             self.assertEqual(
                 self.Kpi._selection_kpi()[0], ("test_partners", "Test: partners of the company")

@@ -114,7 +114,9 @@ class TestMarginReport(UnifyxCase):
         )
         foreign.action_confirm()
         Report = self.env["unifyx.margin.report"].sudo()
-        self.assertTrue(Report.search([("order_id", "=", foreign.id)]), "the foreign line is listed")
+        self.assertTrue(
+            Report.search([("order_id", "=", foreign.id)]), "the foreign line is listed"
+        )
         mine = Report.search([("company_id", "=", self.company.id)])
         self.assertEqual(mine.line_id, orders.order_line)
         fields_read = ["line_id", "partner_id", "revenue", "cost", "margin"]

@@ -32,7 +32,7 @@ def run_script(cr, version, name, installed_version):
     openupgrade's decorator reads ``stage``, ``addon`` and ``pyfile`` from the
     caller's frame."""
     pyfile = str(MIGRATIONS / version / ("%s.py" % name))
-    stage = name.split("-")[0]  # noqa: F841
+    stage = name.split("-")[0]
     addon = "unifyx_dashboards"  # noqa: F841
     spec = importlib.util.spec_from_file_location(
         "unifyx_dashboards_%s_%s" % (version.replace(".", "_"), stage), pyfile

@@ -1,13 +1,17 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The shape of a KPI declaration and of one measured value (no ORM here).
+"""The shape of a KPI declaration and of one measured value, and the SQL
+helpers the KPI queries share.
 
-A KPI is declared once, in ``unifyx.kpi.value._unifyx_kpi_definitions()``; its
-query is the model's method ``_kpi_query_<code>(period)`` and the records behind
-a stored value are ``records_model`` filtered by ``_kpi_domain_<code>()``."""
+A KPI is declared once, in ``unifyx.kpi.value._unifyx_kpi_definitions()``. It
+measures the records of one model, which holds the KPI's query
+``_unifyx_kpi_<code>(period)`` and the domain of the records behind a stored
+value, ``_unifyx_kpi_<code>_domain(value)``."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+from odoo.tools import SQL
 
 UNITS = [
     ("percent", "%"),
@@ -16,19 +20,21 @@ UNITS = [
     ("amount", "Amount"),
     ("count", "Count"),
 ]
-DIRECTIONS = [("up", "Higher is better"), ("down", "Lower is better")]
 
 
 @dataclass(frozen=True)
 class KpiDefinition:
-    """One KPI: ``label`` is already translated (the registry method builds
+    """One KPI; ``label`` is already translated (the registry method builds
     the declarations in the user's language)."""
 
     code: str
     label: str
     unit: str
-    records_model: str
+    # The model whose records the KPI measures, and which holds its query and
+    # its drill-down domain.
+    model: str
     sequence: int = 100
+    # "up": the higher the better, "down": the lower the better.
     direction: str | None = None
     # Measured only for the current period (the state of the stock now); the
     # values of past periods stay as they were taken.
@@ -36,11 +42,11 @@ class KpiDefinition:
 
     @property
     def query_method(self):
-        return "_kpi_query_%s" % self.code
+        return "_unifyx_kpi_%s" % self.code
 
     @property
     def domain_method(self):
-        return "_kpi_domain_%s" % self.code
+        return "_unifyx_kpi_%s_domain" % self.code
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,14 @@ class KpiPeriod:
         """The SQL parameters every query may use."""
         return {"company": self.company.id, "start": self.start, "end": self.end}
 
+    def domain(self, field):
+        """The records of the company dated in the period by ``field``."""
+        return [
+            ("company_id", "=", self.company.id),
+            (field, ">=", self.start),
+            (field, "<", self.end),
+        ]
+
 
 def measure(value, numerator=None, denominator=1, warehouse_id=None):
     """One measured row (the KPI code is added by the caller)."""
@@ -83,3 +97,22 @@ def ratio(numerator, denominator, percent=True, warehouse_id=None):
     numerator, denominator = float(numerator or 0), float(denominator or 0)
     value = numerator / denominator * (100 if percent else 1) if denominator else 0.0
     return measure(value, numerator, denominator, warehouse_id)
+
+
+def query(env, code, params, **parts):
+    """Run ``code`` (a literal with %(name)s placeholders) with ``params`` as
+    values and ``parts`` as SQL fragments (SQL objects); the rows."""
+    env.flush_all()
+    env.cr.execute(SQL(code, **params, **parts))
+    return env.cr.fetchall()
+
+
+def median(env, days, params, **parts):
+    """The measure of the median and count of the ``days`` query's column."""
+    ((value, count),) = query(
+        env,
+        "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days), count(*) FROM (%(days)s) t",
+        {},
+        days=SQL(days, **params, **parts),
+    )
+    return measure(value, value, count)

@@ -71,7 +71,9 @@ function listedBoards(expected) {
       )) {
         const header = section.querySelector(".o_search_panel_section_header");
         if (header && header.textContent.trim().toUpperCase() === "UNIFYX") {
-          for (const value of section.querySelectorAll(".o_search_panel_category_value")) {
+          for (const value of section.querySelectorAll(
+            ".o_search_panel_category_value"
+          )) {
             listed.push(value.textContent.trim());
           }
         }

@@ -1,48 +1,18 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Purchase KPIs: the procure-to-pay cycle times."""
+"""The procure-to-pay cycle times (``unifyx.kpi.value``'s registry)."""
 
 from odoo import api, models
 from odoo.tools import SQL
 
-from ..tools.kpi import KpiDefinition
+from ..tools.kpi import median
 
 
-class UnifyxKpiValue(models.Model):
-    _inherit = "unifyx.kpi.value"
+class PurchaseOrder(models.Model):
+    _inherit = "purchase.order"
 
     @api.model
-    def _unifyx_kpi_definitions(self):
-        _ = self.env._
-        return super()._unifyx_kpi_definitions() + [
-            KpiDefinition(
-                "purchase_to_confirm",
-                _("Purchases: RFQ to confirmed (median days)"),
-                "days",
-                "purchase.order",
-                sequence=70,
-                direction="down",
-            ),
-            KpiDefinition(
-                "purchase_to_receive",
-                _("Purchases: confirmed to received (median days)"),
-                "days",
-                "purchase.order",
-                sequence=80,
-                direction="down",
-            ),
-            KpiDefinition(
-                "purchase_to_bill",
-                _("Purchases: received to billed (median days)"),
-                "days",
-                "purchase.order",
-                sequence=90,
-                direction="down",
-            ),
-        ]
-
-    # ---------------------------------------------------------------- queries
-    def _kpi_sql_received(self, period):
+    def _unifyx_kpi_received_sql(self, period):
         """Orders whose receipts are all done or cancelled, with the date of
         the last one."""
         return SQL(
@@ -59,9 +29,11 @@ class UnifyxKpiValue(models.Model):
             **period.params,
         )
 
-    def _kpi_query_purchase_to_confirm(self, period):
+    @api.model
+    def _unifyx_kpi_purchase_to_confirm(self, period):
         return [
-            self._median(
+            median(
+                self.env,
                 """SELECT EXTRACT(EPOCH FROM date_approve - create_date) / 86400.0 AS days
                      FROM purchase_order
                     WHERE company_id = %(company)s AND state IN ('purchase', 'done')
@@ -70,19 +42,23 @@ class UnifyxKpiValue(models.Model):
             )
         ]
 
-    def _kpi_query_purchase_to_receive(self, period):
+    @api.model
+    def _unifyx_kpi_purchase_to_receive(self, period):
         return [
-            self._median(
+            median(
+                self.env,
                 """SELECT EXTRACT(EPOCH FROM done - date_approve) / 86400.0 AS days
                      FROM (%(received)s) r WHERE done >= %(start)s AND done < %(end)s""",
                 period.params,
-                received=self._kpi_sql_received(period),
+                received=self._unifyx_kpi_received_sql(period),
             )
         ]
 
-    def _kpi_query_purchase_to_bill(self, period):
+    @api.model
+    def _unifyx_kpi_purchase_to_bill(self, period):
         return [
-            self._median(
+            median(
+                self.env,
                 """SELECT min(am.invoice_date) - r.done::date AS days
                      FROM (%(received)s) r
                      JOIN purchase_order_line pol ON pol.order_id = r.id
@@ -93,16 +69,21 @@ class UnifyxKpiValue(models.Model):
                    HAVING min(am.invoice_date) >= %(start)s::date
                       AND min(am.invoice_date) < %(end)s::date""",
                 period.params,
-                received=self._kpi_sql_received(period),
+                received=self._unifyx_kpi_received_sql(period),
             )
         ]
 
-    # ------------------------------------------------------------- drill-down
-    def _kpi_domain_purchase_to_confirm(self):
-        return self._kpi_domain_company() + self._kpi_domain_dates("date_approve")
+    @api.model
+    def _unifyx_kpi_purchase_to_confirm_domain(self, value):
+        return value._kpi_period().domain("date_approve")
 
-    def _kpi_domain_purchase_to_receive(self):
-        return self._kpi_domain_company() + [("state", "in", ("purchase", "done"))]
+    @api.model
+    def _unifyx_kpi_purchase_to_receive_domain(self, value):
+        return [
+            ("company_id", "=", value.company_id.id),
+            ("state", "in", ("purchase", "done")),
+        ]
 
-    def _kpi_domain_purchase_to_bill(self):
-        return self._kpi_domain_purchase_to_receive()
+    @api.model
+    def _unifyx_kpi_purchase_to_bill_domain(self, value):
+        return self._unifyx_kpi_purchase_to_receive_domain(value)
