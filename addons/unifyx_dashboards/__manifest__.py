@@ -8,6 +8,7 @@
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",
     "license": "LGPL-3",
+    "external_dependencies": {"python": ["openupgradelib"]},
     "depends": [
         "unifyx_base",
         "unifyx_margin",

@@ -1,6 +1,8 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..tools.kpi import query, ratio
 
 
 class UnifyxCountLog(models.Model):
@@ -26,3 +28,39 @@ class UnifyxCountLog(models.Model):
         string="Value of the Difference", help="Difference times the product's cost at the count."
     )
     has_difference = fields.Boolean(index=True)
+
+    # ----------------------------------------------------- KPIs (registry)
+    @api.model
+    def _unifyx_kpi_discrepancy_count(self, period):
+        ((lines, differing),) = query(
+            self.env,
+            """
+            SELECT count(*), count(*) FILTER (WHERE has_difference)
+              FROM unifyx_count_log
+             WHERE company_id = %(company)s AND date >= %(start)s AND date < %(end)s
+            """,
+            period.params,
+        )
+        return [ratio(differing, lines)]
+
+    @api.model
+    def _unifyx_kpi_discrepancy_value(self, period):
+        ((value,),) = query(
+            self.env,
+            """
+            SELECT COALESCE(sum(abs(value_difference)), 0)
+              FROM unifyx_count_log
+             WHERE company_id = %(company)s AND date >= %(start)s AND date < %(end)s
+            """,
+            period.params,
+        )
+        stock = self.env["stock.valuation.layer"]._unifyx_stock_value(period.company, period.end)
+        return [ratio(value, stock)]
+
+    @api.model
+    def _unifyx_kpi_discrepancy_count_domain(self, value):
+        return value._kpi_period().domain("date")
+
+    @api.model
+    def _unifyx_kpi_discrepancy_value_domain(self, value):
+        return self._unifyx_kpi_discrepancy_count_domain(value)

@@ -1,6 +1,8 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..tools.kpi import measure
 
 LOCK_FIELDS = (
     "fiscalyear_lock_date",
@@ -35,3 +37,25 @@ class UnifyxLockDateLog(models.Model):
     )
     old_date = fields.Date(string="From")
     new_date = fields.Date(string="To")
+
+    # ----------------------------------------------------- KPIs (registry)
+    @api.model
+    def _unifyx_kpi_close_duration(self, period):
+        # The first time a lock date covering the period's last day was set.
+        log = self.sudo().search(
+            [
+                ("company_id", "=", period.company.id),
+                ("lock_field", "in", ("fiscalyear_lock_date", "hard_lock_date")),
+                ("new_date", ">=", period.date_to),
+            ],
+            order="date",
+            limit=1,
+        )
+        if not log:
+            return []
+        days = (log.date.date() - period.date_to).days
+        return [measure(days, days, 1)]
+
+    @api.model
+    def _unifyx_kpi_close_duration_domain(self, value):
+        return [("company_id", "=", value.company_id.id)]

@@ -91,9 +91,59 @@ class TestMarginReport(UnifyxCase):
         self.assertEqual(set(rows.mapped("product_class")), {"star"})
 
     def test_access(self):
-        Report = self.env["unifyx.margin.report"]
+        """Who reads the margin analysis, and exactly what: the managers read
+        every line of their company and nothing of another's; the other roles
+        are refused every read."""
+        orders = self._sell(self.good, 10, 15.0) | self._sell(self.bad, 4, 8.0)
+        # A confirmed sale of another company, which none of the test users is in.
+        other = self.env["res.company"].create({"name": "Margin Other Co"})
+        foreign = (
+            self.env["sale.order"]
+            .with_company(other)
+            .create(
+                {
+                    "partner_id": self.good.copy({"company_id": other.id}).id,
+                    "company_id": other.id,
+                    "order_line": [
+                        Command.create(
+                            {"product_id": self.product.id, "product_uom_qty": 1, "tax_id": False}
+                        )
+                    ],
+                }
+            )
+        )
+        foreign.action_confirm()
+        Report = self.env["unifyx.margin.report"].sudo()
+        self.assertTrue(
+            Report.search([("order_id", "=", foreign.id)]), "the foreign line is listed"
+        )
+        mine = Report.search([("company_id", "=", self.company.id)])
+        self.assertEqual(mine.line_id, orders.order_line)
+        fields_read = ["line_id", "partner_id", "revenue", "cost", "margin"]
+        expected = sorted(mine.read(fields_read), key=lambda row: row["id"])
+        # Good: 10 x 15 = 150 for a cost of 100; Bad: 4 x 8 = 32 for 40.
+        self.assertEqual(
+            {(row["partner_id"][0], row["revenue"], row["margin"]) for row in expected},
+            {(self.good.id, 150.0, 50.0), (self.bad.id, 32.0, -8.0)},
+        )
         for role in ("sales_manager", "finance", "director"):
-            Report.with_user(self.users[role]).search([], limit=1)
-        for role in ("salesperson", "warehouse_manager", "purchaser"):
+            as_role = self.env["unifyx.margin.report"].with_user(self.users[role])
+            rows = as_role.search([])
+            self.assertEqual(rows, mine.with_user(self.users[role]), role)
+            self.assertEqual(sorted(rows.read(fields_read), key=lambda r: r["id"]), expected, role)
+            groups = as_role.read_group([], ["margin"], ["partner_id"])
+            self.assertEqual(
+                {g["partner_id"][0]: g["margin"] for g in groups},
+                {self.good.id: 50.0, self.bad.id: -8.0},
+                role,
+            )
             with self.assertRaises(AccessError, msg=role):
-                Report.with_user(self.users[role]).search([], limit=1)
+                as_role.browse(Report.search([("order_id", "=", foreign.id)]).ids).read(["margin"])
+        for role in ("salesperson", "warehouse_manager", "purchaser", "warehouse_operator"):
+            as_role = self.env["unifyx.margin.report"].with_user(self.users[role])
+            with self.assertRaises(AccessError, msg=role):
+                as_role.search([], limit=1)
+            with self.assertRaises(AccessError, msg=role):
+                as_role.browse(mine.ids).read(["margin"])
+            with self.assertRaises(AccessError, msg=role):
+                as_role.read_group([], ["margin"], ["partner_id"])
