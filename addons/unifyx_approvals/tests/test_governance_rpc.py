@@ -37,7 +37,7 @@ class TestGovernanceRpc(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
+        cls.company = cls.env.ref("unifyx_demo.company_distributor_demo")
         cls.env = cls.env(
             context=dict(
                 cls.env.context, allowed_company_ids=cls.company.ids, tracking_disable=True
@@ -70,7 +70,7 @@ class TestGovernanceRpc(HttpCase):
         cls.vendor = cls.env["res.partner"].create({"name": "RPC vendor"})
         cls.customer = cls.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
         cls.terms_45 = cls.env.ref("account.account_payment_term_45days")
-        cls.lyon = cls.env.ref("unifyx_approvals.warehouse_lyon_demo")
+        cls.lyon = cls.env.ref("unifyx_demo.warehouse_lyon_demo")
         cls.team2 = cls.env["crm.team"].create({"name": "RPC team", "company_id": cls.company.id})
         # The demo's sale row is on an exception only: a band makes the amount count.
         cls.env["unifyx.approval.matrix"].create(

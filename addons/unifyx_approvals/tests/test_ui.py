@@ -20,7 +20,7 @@ class TestSalespersonTour(UnifyxTourCase):
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.user_id.login, "salesperson")
         self.assertEqual(
-            order.company_id, self.env.ref("unifyx_approvals.company_distributor_demo")
+            order.company_id, self.env.ref("unifyx_demo.company_distributor_demo")
         )
         self.assertEqual(order.order_line.product_id.default_code, "UX-APP-00002")
 
@@ -64,4 +64,4 @@ class TestConsultantMatrixTour(UnifyxTourCase):
         )
         # The row drives OCA's engine: one tier definition per step.
         self.assertEqual(len(row.tier_definition_ids), 2)
-        self.assertEqual(row.company_id, self.env.ref("unifyx_approvals.company_distributor_demo"))
+        self.assertEqual(row.company_id, self.env.ref("unifyx_demo.company_distributor_demo"))

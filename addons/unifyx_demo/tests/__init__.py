@@ -6,3 +6,4 @@ from . import test_pricing_scenarios
 from . import test_barcode_ui
 from . import test_external_client
 from . import test_cost_visibility_rpc
+from . import test_legacy_demo

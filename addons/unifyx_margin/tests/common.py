@@ -56,7 +56,7 @@ class MarginCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
+        cls.company = cls.env.ref("unifyx_demo.company_distributor_demo")
         cls.env = cls.env(
             context=dict(
                 cls.env.context,
@@ -84,8 +84,8 @@ class MarginCase(TransactionCase):
         cls.salesperson = cls.users["salesperson"]
         cls.manager = cls.users["sales_manager"]
         cls.warehouse = cls.env["stock.warehouse"].search(domain, order="id", limit=1)
-        cls.categ_avco = cls._category("AVCO", "unifyx_approvals.product_category_app_demo")
-        cls.categ_fifo = cls._category("FIFO", "unifyx_approvals.product_category_rac_demo")
+        cls.categ_avco = cls._category("AVCO", "unifyx_demo.product_category_app_demo")
+        cls.categ_fifo = cls._category("FIFO", "unifyx_demo.product_category_rac_demo")
         # Discount authority (unifyx_pricing, when installed) is not what these
         # tests are about: their low prices would count as discounts.
         if "unifyx.discount.limit" in cls.env:

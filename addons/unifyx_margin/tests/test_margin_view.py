@@ -19,7 +19,7 @@ class TestMarginView(UnifyxCase):
         """Odoo's sale_stock_margin costs a delivered AVCO line from its valuation
         layers; the margin menu shows those numbers. (FIFO lines keep a drifting
         cost in stock Odoo: unifyx_margin's real margin is the fix.)"""
-        company = self.env.ref("unifyx_approvals.company_distributor_demo")
+        company = self.env.ref("unifyx_demo.company_distributor_demo")
         action = self.env.ref("unifyx_margin.sale_order_line_action_margin")
         lines = (
             self.env["sale.order.line"]

@@ -222,8 +222,8 @@ class UnifyxMigrationLoaderStock(models.AbstractModel):
         user = self.env.user
         if not (
             self.env.su
-            or user.has_group("unifyx_approvals.group_consultant")
-            or user.has_group("unifyx_approvals.group_warehouse_manager")
+            or user.has_group("unifyx_base.group_consultant")
+            or user.has_group("unifyx_base.group_warehouse_manager")
         ):
             raise AccessError(
                 self.env._("Only a consultant or a warehouse manager loads opening stock.")

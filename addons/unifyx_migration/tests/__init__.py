@@ -2,7 +2,6 @@ from . import (
     test_access,
     test_background,
     test_cleansing,
-    test_legacy_demo,
     test_legacy_files,
     test_migration_run,
     test_migrations,

@@ -23,7 +23,7 @@ class TestLegacyFiles(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
+        cls.company = cls.env.ref("unifyx_demo.company_distributor_demo")
         cls.consultant = cls.env["res.users"].search([("login", "=", "consultant")])
         cls.env = cls.env(
             context=dict(
@@ -34,7 +34,7 @@ class TestLegacyFiles(TransactionCase):
         Profile = cls.cenv["unifyx.migration.profile"]
         cls.product_profile = Profile.create({"name": "P", "target": "product"})
         cls.stock_profile = Profile.create({"name": "S", "target": "stock"})
-        cls.marseille = cls.env.ref("unifyx_approvals.warehouse_marseille_demo")
+        cls.marseille = cls.env.ref("unifyx_demo.warehouse_marseille_demo")
         # The costing methods a consultant meets: Odoo's default (standard,
         # periodic), and the three in real time on the French accounts.
         avco = cls.env.ref("unifyx_approvals.product_category_%s_demo" % "cab")
@@ -410,7 +410,7 @@ class TestLegacyFiles(TransactionCase):
             [
                 self.env.ref("uom.product_uom_unit"),
                 self.env.ref("uom.product_uom_dozen"),
-                self.env.ref("unifyx_approvals.uom_box_12_demo"),
+                self.env.ref("unifyx_demo.uom_box_12_demo"),
             ],
         )
 

@@ -14,7 +14,7 @@ class TestOpeningStock(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
+        cls.company = cls.env.ref("unifyx_demo.company_distributor_demo")
         consultant = cls.env["res.users"].search([("login", "=", "consultant")])
         cls.env = cls.env(
             user=consultant,
@@ -25,8 +25,8 @@ class TestOpeningStock(TransactionCase):
         Profile = cls.env["unifyx.migration.profile"]
         cls.product_profile = Profile.create({"name": "P", "target": "product"})
         cls.stock_profile = Profile.create({"name": "S", "target": "stock"})
-        cls.paris = cls.env.ref("unifyx_approvals.warehouse_paris_demo")
-        cls.marseille = cls.env.ref("unifyx_approvals.warehouse_marseille_demo")
+        cls.paris = cls.env.ref("unifyx_demo.warehouse_paris_demo")
+        cls.marseille = cls.env.ref("unifyx_demo.warehouse_marseille_demo")
         cls.shelf = cls.env["stock.location"].create(
             {"name": "Opening shelf", "location_id": cls.marseille.lot_stock_id.id}
         )

@@ -13,7 +13,7 @@ class TestLegacyDemoFiles(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_approvals.company_distributor_demo")
+        cls.company = cls.env.ref("unifyx_demo.company_distributor_demo")
         consultant = cls.env["res.users"].search([("login", "=", "consultant")])
         cls.env = cls.env(
             user=consultant,
@@ -23,7 +23,7 @@ class TestLegacyDemoFiles(TransactionCase):
         )
 
     def load(self, xmlid, name, partial=False):
-        with file_open("unifyx_migration/demo/legacy/%s" % name, "rb") as legacy:
+        with file_open("unifyx_demo/demo/legacy/%s" % name, "rb") as legacy:
             content = legacy.read()
         run = self.env["unifyx.migration.run"].create(
             {
@@ -40,7 +40,7 @@ class TestLegacyDemoFiles(TransactionCase):
 
     def test_load_legacy_files(self):
         layers_before = self.env["stock.valuation.layer"].search([]).ids
-        categories = self.load("unifyx_migration.profile_category_demo", "01_categories.csv")
+        categories = self.load("unifyx_demo.profile_category_demo", "01_categories.csv")
         self.assertEqual(categories.state, "done")
         self.assertEqual(categories.count_rejected, 0)
         self.assertTrue(
@@ -49,7 +49,7 @@ class TestLegacyDemoFiles(TransactionCase):
             )
         )
 
-        partners = self.load("unifyx_migration.profile_partner_demo", "02_partners.csv")
+        partners = self.load("unifyx_demo.profile_partner_demo", "02_partners.csv")
         self.assertEqual((partners.state, partners.count_create), ("done", 5))
         boulonnerie = self.env["res.partner"].search([("ref", "=", "FRN-001")])
         self.assertEqual(
@@ -62,7 +62,7 @@ class TestLegacyDemoFiles(TransactionCase):
         )
         self.assertEqual(sorted(duplicates.mapped("row_number")), [2, 3])
 
-        products = self.load("unifyx_migration.profile_product_demo", "03_products.xlsx", True)
+        products = self.load("unifyx_demo.profile_product_demo", "03_products.xlsx", True)
         self.assertEqual((products.state, products.count_create), ("done", 5))
         self.assertEqual(products.count_rejected, 1)
         self.assertTrue(products.rejected_file)
@@ -74,11 +74,11 @@ class TestLegacyDemoFiles(TransactionCase):
         self.assertEqual(screw.uom_id, self.env.ref("uom.product_uom_unit"))
         self.assertEqual(screw.list_price, 15.5)
         gloves = Product.search([("default_code", "=", "LEG-0004")])
-        self.assertEqual(gloves.uom_id, self.env.ref("unifyx_approvals.uom_box_12_demo"))
+        self.assertEqual(gloves.uom_id, self.env.ref("unifyx_demo.uom_box_12_demo"))
         self.assertEqual((gloves.list_price, gloves.tracking), (1234.0, "lot"))
         self.assertEqual(gloves.seller_ids.partner_id.ref, "FRN-003")
 
-        prices = self.load("unifyx_migration.profile_pricelist_demo", "05_pricelists.csv")
+        prices = self.load("unifyx_demo.profile_pricelist_demo", "05_pricelists.csv")
         self.assertEqual((prices.state, prices.count_create), ("done", 5))
         pros = self.env["product.pricelist"].search([("name", "=", "Tarif Pros 2026")])
         self.assertEqual(len(pros.item_ids), 4)
@@ -90,7 +90,7 @@ class TestLegacyDemoFiles(TransactionCase):
         nut = Product.search([("default_code", "=", "LEG-0003")])
         self.assertAlmostEqual(pros._get_product_price(nut, 1), 0.35 * 0.92, msg="family -8 %")
 
-        stock = self.load("unifyx_migration.profile_stock_demo", "04_opening_stock.csv")
+        stock = self.load("unifyx_demo.profile_stock_demo", "04_opening_stock.csv")
         self.assertEqual((stock.state, stock.count_create), ("done", 7))
         layers = self.env["stock.valuation.layer"].search([("id", "not in", layers_before)])
         expected = 120 * 5.2 + 40 * 5.2 + 80 * 6.1 + 1500 * 0.12 + 25 * 640 + 2 * 21.5
