@@ -1,6 +1,7 @@
 from . import margin_floor
 from . import margin_freight_rate
 from . import sale_order_line
+from . import stock_valuation_layer
 from . import sale_order
 from . import stock_landed_cost
 from . import account_move

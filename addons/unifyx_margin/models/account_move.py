@@ -23,7 +23,7 @@ class AccountMove(models.Model):
         )._unifyx_fix_margin()
         bills = posted.filtered(lambda m: m.move_type in ("in_invoice", "in_refund"))
         if bills:
-            last = self.env["stock.valuation.layer"].sudo().search([], order="id desc", limit=1)
+            last = self.env["stock.valuation.layer"]._unifyx_last_layer()
             bills.sudo().write({"unifyx_validated_layer_id": last.id})
             bills._unifyx_drifted_sale_lines()._unifyx_recompute_real_margin()
         return posted

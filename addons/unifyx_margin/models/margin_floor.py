@@ -1,9 +1,11 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from collections import defaultdict
 
-from ..tools.margin import most_specific
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools.margin import below_floor, margin_percent, most_specific
 
 
 class UnifyxMarginFloor(models.Model):
@@ -123,3 +125,111 @@ class UnifyxMarginFloor(models.Model):
             elif floor.scope == "company":
                 candidates.append(("company", 0, floor.id, floor))
         return most_specific(candidates) or self.browse()
+
+    @api.model
+    def _unifyx_match_lines(self, lines):
+        """{line: floor (or an empty recordset)} for sale lines: the floors of the
+        lines' companies read in one query, resolved once per customer, segment
+        and category."""
+        floors = defaultdict(self.browse)
+        for floor in self.sudo().search([("company_id", "in", lines.company_id.ids)]):
+            floors[floor.company_id.id] |= floor
+        resolved = {}
+        result = {}
+        for line in lines:
+            floor = self.browse()
+            if not line.display_type and line.product_id:
+                partner = line.order_id.partner_id.commercial_partner_id
+                segment, categ = partner.customer_segment_id, line.product_id.categ_id
+                key = (line.company_id.id, partner.id, segment.id, categ.id)
+                if key not in resolved:
+                    resolved[key] = floors[key[0]]._resolve(partner, segment, categ)
+                floor = resolved[key]
+            result[line] = floor
+        return result
+
+    def _unifyx_labels(self):
+        return (
+            dict(self._fields["scope"]._description_selection(self.env)),
+            dict(self._fields["policy"]._description_selection(self.env)),
+        )
+
+    def _unifyx_below_message(self, margin, revenue, labels=None):
+        """The line's margin against this floor, for those who see costs."""
+        self.ensure_one()
+        scope_labels, policy_labels = labels or self._unifyx_labels()
+        return self.env._(
+            "Margin %(margin).1f %% below the floor of %(floor).1f %% "
+            "(%(origin)s: %(name)s, %(policy)s)",
+            margin=margin_percent(margin, revenue) * 100,
+            floor=self.min_margin_percent,
+            origin=scope_labels[self.scope],
+            name=self.display_name,
+            policy=policy_labels[self.policy],
+        )
+
+    def _unifyx_below_warning(self, labels=None):
+        """This floor, without the line's margin: whoever may not see costs reads it."""
+        self.ensure_one()
+        scope_labels, policy_labels = labels or self._unifyx_labels()
+        return self.env._(
+            "Below the margin floor of %(floor).1f %% (%(origin)s: %(name)s, %(policy)s)",
+            floor=self.min_margin_percent,
+            origin=scope_labels[self.scope],
+            name=self.display_name,
+            policy=policy_labels[self.policy],
+        )
+
+    @api.model
+    def _unifyx_line_values(self, lines):
+        """{sale line: values of its floor fields}: its floor, whether its
+        expected margin is below it (or below cost) and the message saying so."""
+        labels = self._unifyx_labels()
+        result = {}
+        for line, floor in self._unifyx_match_lines(lines).items():
+            margin, revenue = line.unifyx_expected_margin, line.unifyx_expected_revenue
+            below = bool(floor) and below_floor(margin, revenue, floor.min_margin_percent)
+            result[line] = {
+                "unifyx_floor_id": floor,
+                "unifyx_below_floor": below,
+                "unifyx_below_cost": below and margin < 0,
+                "unifyx_floor_message": (
+                    floor._unifyx_below_message(margin, revenue, labels) if below else False
+                ),
+            }
+        return result
+
+    @api.model
+    def _unifyx_refuse_blocked(self, lines):
+        """Refuse sale lines below a blocking floor."""
+        blocked = lines.filtered(
+            lambda line: line.unifyx_below_floor and line.unifyx_floor_policy == "block"
+        )
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "This order cannot be confirmed: these lines are below a blocking margin "
+                    "floor.\n%(lines)s",
+                    lines="\n".join(
+                        "- %s: %s" % (line.product_id.display_name, line._unifyx_floor_text())
+                        for line in blocked
+                    ),
+                )
+            )
+
+    def _unifyx_drift_text(self, line, margins):
+        """A delivered sale line's real margin against this floor, with the
+        margin only when ``margins`` may be told."""
+        self.ensure_one()
+        if margins:
+            return self.env._(
+                "%(product)s: real margin %(margin).1f %% (floor %(floor).1f %%)",
+                product=line.product_id.display_name,
+                margin=line.unifyx_real_margin_percent * 100,
+                floor=self.min_margin_percent,
+            )
+        return self.env._(
+            "%(product)s: real margin below the floor of %(floor).1f %%",
+            product=line.product_id.display_name,
+            floor=self.min_margin_percent,
+        )

@@ -1,6 +1,10 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
+
+from ..tools.margin import freight_amount
 
 
 class UnifyxMarginFreightRate(models.Model):
@@ -88,3 +92,35 @@ class UnifyxMarginFreightRate(models.Model):
             if best_key is None or key > best_key:
                 best, best_key = rate, key
         return best
+
+    @api.model
+    def _unifyx_matcher(self, lines):
+        """A function (sale line) -> its freight rate, reading the rates of all the
+        lines' companies in one query and matching each combination of company,
+        category, warehouse and delivery method once."""
+        rates = defaultdict(self.browse)
+        for rate in self.sudo().search([("company_id", "in", lines.company_id.ids)]):
+            rates[rate.company_id.id] |= rate
+        matched = {}
+
+        def match(line):
+            categ, order = line.product_id.categ_id, line.order_id
+            key = (line.company_id.id, categ.id, order.warehouse_id.id, order.carrier_id.id)
+            if key not in matched:
+                matched[key] = rates[key[0]]._match(categ, order.warehouse_id, order.carrier_id)
+            return matched[key]
+
+        return match
+
+    def _unifyx_freight(self, line, revenue, qty):
+        """Freight of ``qty`` (in the line's UoM) of a sale line for ``revenue``
+        (company currency) at this rate; zero without a rate."""
+        if not self:
+            return 0.0
+        currency = line.company_id.currency_id
+        product_qty = (
+            line.product_uom._compute_quantity(qty, line.product_id.uom_id, raise_if_failure=False)
+            if self.rate_type == "per_unit"
+            else 0.0
+        )
+        return currency.round(freight_amount(self.rate_type, self.rate, revenue, product_qty))

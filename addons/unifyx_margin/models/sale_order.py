@@ -2,12 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.tools import float_compare
 
-from ..tools.margin import below_floor, margin_percent
+from ..tools.margin import below_floor, html_table, margin_percent
 
 COST_GROUPS = "product_cost_security.group_product_cost"
 
@@ -152,11 +152,7 @@ class SaleOrder(models.Model):
         moved = [
             line.id
             for line, values in lines._unifyx_floor_values().items()
-            if any(
-                line._fields[name].convert_to_cache(value, line)
-                != line._fields[name].convert_to_cache(line[name], line)
-                for name, value in values.items()
-            )
+            if any(line[name] != value for name, value in values.items())
         ]
         if moved:
             moved_lines = lines.browse(moved)
@@ -247,30 +243,15 @@ class SaleOrder(models.Model):
                 ]
             else:
                 intro = self.env._("Delivered, and its real margin fell below its floor:")
-                drifted = lines.filtered(
-                    lambda line: (
-                        line.qty_delivered
-                        and below_floor(
-                            line.unifyx_real_margin,
-                            line.unifyx_real_revenue,
-                            line.unifyx_floor_id.min_margin_percent,
-                        )
-                    )
-                )
                 details = [
-                    self.env._(
-                        "%(product)s: real margin %(margin).1f %% (floor %(floor).1f %%)",
-                        product=line.product_id.display_name,
-                        margin=line.unifyx_real_margin_percent * 100,
-                        floor=line.unifyx_floor_id.min_margin_percent,
+                    line.unifyx_floor_id._unifyx_drift_text(line, margins)
+                    for line in lines
+                    if line.qty_delivered
+                    and below_floor(
+                        line.unifyx_real_margin,
+                        line.unifyx_real_revenue,
+                        line.unifyx_floor_id.min_margin_percent,
                     )
-                    if margins
-                    else self.env._(
-                        "%(product)s: real margin below the floor of %(floor).1f %%",
-                        product=line.product_id.display_name,
-                        floor=line.unifyx_floor_id.min_margin_percent,
-                    )
-                    for line in drifted
                 ]
             body = Markup("<p>%s</p><ul>%s</ul>") % (
                 intro,
@@ -303,31 +284,28 @@ class SaleOrder(models.Model):
             managers = orders._unifyx_sales_managers()
             if not managers:
                 continue
-            rows = Markup("").join(
-                Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%.1f %%</td></tr>")
-                % (
+            rows = [
+                (
                     o.name,
                     o.partner_id.display_name,
                     labels[o.unifyx_margin_alert],
-                    (o.unifyx_real_margin_percent or o.unifyx_expected_margin_percent) * 100,
+                    "%.1f %%"
+                    % ((o.unifyx_real_margin_percent or o.unifyx_expected_margin_percent) * 100),
                 )
                 for o in orders
-            )
+            ]
+            headers = [
+                self.env._("Order"),
+                self.env._("Customer"),
+                self.env._("Alert"),
+                self.env._("Margin"),
+            ]
             mails |= mails.sudo().create(
                 {
                     "subject": self.env._(
                         "Margin alerts of the day: %(company)s", company=company.name
                     ),
-                    "body_html": Markup(
-                        "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>%s</table>"
-                    )
-                    % (
-                        escape(self.env._("Order")),
-                        escape(self.env._("Customer")),
-                        escape(self.env._("Alert")),
-                        escape(self.env._("Margin")),
-                        rows,
-                    ),
+                    "body_html": html_table(headers, rows),
                     "recipient_ids": [(6, 0, managers.partner_id.ids)],
                     "author_id": self.env.ref("base.partner_root").id,
                 }

@@ -1,6 +1,8 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from collections import defaultdict
+
+from odoo import api, fields, models
 
 
 class StockLandedCost(models.Model):
@@ -18,11 +20,9 @@ class StockLandedCost(models.Model):
 
     def button_validate(self):
         res = super().button_validate()
-        Layer = self.env["stock.valuation.layer"].sudo()
+        Layer = self.env["stock.valuation.layer"]
         for cost in self.filtered(lambda c: c.state == "done"):
-            cost.unifyx_validated_layer_id = Layer.search(
-                [("company_id", "=", cost.company_id.id)], order="id desc", limit=1
-            )
+            cost.unifyx_validated_layer_id = Layer._unifyx_last_layer(cost.company_id)
         self._unifyx_affected_sale_lines()._unifyx_recompute_real_margin()
         return res
 
@@ -48,3 +48,44 @@ class StockLandedCost(models.Model):
                 .sale_line_id
             )
         return lines
+
+    @api.model
+    def _unifyx_adjustments(self, products):
+        """What validated landed costs on receipts of these products add to the
+        goods those receipts had already delivered: one dict per adjusted
+        receipt move (see stock.valuation.layer._unifyx_adjustments_after_delivery)."""
+        adjustments = (
+            self.env["stock.valuation.adjustment.lines"]
+            .sudo()
+            .search(
+                [
+                    ("cost_id.state", "=", "done"),
+                    ("cost_id.unifyx_validated_layer_id", "!=", False),
+                    ("product_id", "in", products.ids),
+                    ("move_id", "!=", False),
+                ]
+            )
+        )
+        booked = defaultdict(float)
+        for layer in adjustments.cost_id.stock_valuation_layer_ids:
+            booked[
+                (layer.stock_landed_cost_id.id, layer.stock_valuation_layer_id.stock_move_id.id)
+            ] += layer.value
+        result = []
+        for adjustment in adjustments:
+            move = adjustment.move_id
+            if not move.product_qty:
+                continue
+            result.append(
+                {
+                    "kind": "landed",
+                    "product_id": adjustment.product_id.id,
+                    "company_id": adjustment.cost_id.company_id.id,
+                    "first_layer_id": min(move.stock_valuation_layer_ids.ids or [0]),
+                    "last_layer_id": adjustment.cost_id.unifyx_validated_layer_id.id,
+                    "per_unit": adjustment.additional_landed_cost / move.product_qty,
+                    "out_amount": adjustment.additional_landed_cost
+                    - booked[(adjustment.cost_id.id, move.id)],
+                }
+            )
+        return result

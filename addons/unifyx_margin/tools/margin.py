@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Margin arithmetic without the ORM: tested on its own in tests/test_margin_tools.py."""
 
+from markupsafe import Markup, escape
+
 FLOOR_SCOPE_RANK = {"customer": 4, "segment": 3, "category": 2, "company": 1}
 
 
@@ -66,3 +68,45 @@ def allocate_proportionally(amount, weights):
     if not total:
         return {}
     return {key: amount * weight / total for key, weight in weights.items()}
+
+
+# The rows of a sale line's margin breakdown: (field, sign shown).
+BREAKDOWN = [
+    ("unifyx_expected_revenue", 1),
+    ("unifyx_expected_cost", -1),
+    ("unifyx_expected_freight", -1),
+    ("unifyx_expected_margin", 1),
+    ("unifyx_delivered_cost", -1),
+    ("unifyx_returned_cost", 1),
+    ("unifyx_landed_cost", -1),
+    ("unifyx_price_diff_cost", -1),
+    ("unifyx_freight_cost", -1),
+    ("unifyx_credited_amount", -1),
+    ("unifyx_real_revenue", 1),
+    ("unifyx_real_margin", 1),
+]
+
+
+def breakdown_table(rows, symbol):
+    """HTML table of (label, amount) rows; amounts as such without a ``symbol``."""
+
+    def money(value):
+        if symbol is None:
+            return value
+        return escape("%s %s" % (symbol, f"{value or 0.0:,.2f}"))
+
+    body = Markup("").join(
+        Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>") % (label, money(value))
+        for label, value in rows
+    )
+    return Markup("<table class='table table-sm o_unifyx_margin_breakdown'>%s</table>") % body
+
+
+def html_table(headers, rows):
+    """HTML table with a header row; every cell escaped."""
+    head = Markup("").join(Markup("<th>%s</th>") % h for h in headers)
+    body = Markup("").join(
+        Markup("<tr>%s</tr>") % Markup("").join(Markup("<td>%s</td>") % cell for cell in row)
+        for row in rows
+    )
+    return Markup("<table><tr>%s</tr>%s</table>") % (head, body)
