@@ -19,8 +19,16 @@ class TestApprovalMixin(UnifyxCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.loader = FakeModelLoader(cls.env, cls.__module__)
-        cls.loader.backup_registry()
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
+        cls.requester = cls.users["purchaser"]
+        cls.approver = cls.users["purchasing_manager"]
+
+    def setUp(self):
+        # Per test, as base_tier_validation does: Odoo checks after each test
+        # that no model class kept attributes it did not have before.
+        super().setUp()
+        self.loader = FakeModelLoader(self.env, self.__module__)
+        self.loader.backup_registry()
         from .approval_mixin_tester import (  # noqa: PLC0415 (after the backup)
             TierDefinition,
             UnifyxApprovalMatrix,
@@ -28,41 +36,41 @@ class TestApprovalMixin(UnifyxCase):
             UnifyxApprovalTesterLine,
         )
 
-        cls.loader.update_registry(
+        self.loader.update_registry(
             (UnifyxApprovalTester, UnifyxApprovalTesterLine, TierDefinition, UnifyxApprovalMatrix)
         )
-        cls.addClassCleanup(cls.loader.restore_registry)
-        # The matrix knows the tester as a document type of its own.
+        # The matrix knows the tester as a document type of its own (not
+        # patch.dict: Odoo's attribute check walks the active patchers).
         for table, value in (
             (approval_matrix.DOCUMENT_MODELS, ("unifyx.approval.tester", None, None, "line_ids")),
             (approval_matrix.TEAM_PATHS, None),
         ):
-            # Not patch.dict: Odoo's attribute check walks active patchers.
             table["tester"] = value
-            cls.addClassCleanup(table.pop, "tester")
+            self.addCleanup(table.pop, "tester")
         for model in ("unifyx.approval.tester", "unifyx.approval.tester.line"):
-            cls.env["ir.model.access"].create(
+            self.env["ir.model.access"].create(
                 {
                     "name": "access %s" % model,
-                    "model_id": cls.env["ir.model"]._get_id(model),
-                    "group_id": cls.env.ref("base.group_user").id,
+                    "model_id": self.env["ir.model"]._get_id(model),
+                    "group_id": self.env.ref("base.group_user").id,
                     "perm_read": True,
                     "perm_write": True,
                     "perm_create": True,
                     "perm_unlink": True,
                 }
             )
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
-        cls.requester = cls.users["purchaser"]
-        cls.approver = cls.users["purchasing_manager"]
-        cls.row = matrix_row(
-            cls.env,
-            cls.company,
+        self.row = matrix_row(
+            self.env,
+            self.company,
             "unifyx_base.group_purchasing_manager",
             document_type="tester",
             name="Tester from 1,000",
             amount_min=1000,
         )
+
+    def tearDown(self):
+        self.loader.restore_registry()
+        super().tearDown()
 
     def _document(self, *amounts):
         return (

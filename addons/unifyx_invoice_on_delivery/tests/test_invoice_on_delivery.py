@@ -73,6 +73,5 @@ class TestInvoiceOnDelivery(InvoiceOnDeliveryCase):
         self.assertEqual(invoice.state, "posted")
         with self.assertRaises(AccessError):
             invoice.with_user(self.operator).check_access("read")
-        self.assertFalse(
-            self.env["account.move"].with_user(self.operator).search([("id", "=", invoice.id)])
-        )
+        with self.assertRaises(AccessError):
+            invoice.with_user(self.operator).read(["amount_total"])
