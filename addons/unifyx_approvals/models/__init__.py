@@ -8,6 +8,10 @@ from . import res_config_settings
 from . import res_users
 from . import purchase_budget
 from . import approval_mixin
+from . import approval_mixin_exception
+from . import approval_mixin_snapshot
+from . import approval_mixin_guard
+from . import approval_mixin_review
 from . import approval_line_mixin
 from . import purchase_order
 from . import purchase_order_line

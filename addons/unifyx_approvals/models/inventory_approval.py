@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 
 from odoo.addons.unifyx_base.models.product_product import COST_GROUP
+
 from .stock_quant import _COUNT_LINES, _INVENTORY_APPROVED, inventory_approved
 
 # Written by the server only: the count being held (see stock_quant.py).

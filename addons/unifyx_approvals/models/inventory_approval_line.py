@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.unifyx_base.models.product_product import COST_GROUP
+
 from .stock_quant import _COUNT_LINES
 
 # The value of a counted difference is its cost: the counting operator reads

@@ -4,7 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
-from .approval_mixin import CONFIRMED_WATCHED, EDITABLE_UNDER_APPROVAL
+from .approval_mixin import EDITABLE_UNDER_APPROVAL
+from .approval_mixin_snapshot import CONFIRMED_WATCHED
 
 
 class PurchaseOrder(models.Model):

@@ -4,6 +4,7 @@ from odoo import fields, models
 from odoo.exceptions import AccessError
 
 from odoo.addons.unifyx_base.models.product_product import COST_GROUP
+
 from .stock_quant import _COUNT_APPLYING, is_stock_manager
 
 

@@ -1,5 +1,7 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+
 from odoo.addons.unifyx_base.tests.common import (  # noqa: F401 (re-exported)
     ROLES,
     RoleUsersMixin,
@@ -20,3 +22,30 @@ def decide(record, user, decision="validate", comment="OK"):
         wizard.create({"comment": comment}).add_comment()
     record.invalidate_recordset()
     return action
+
+
+def matrix_row(env, company, *approvers, document_type="purchase", name=None, **vals):
+    """Create an approval matrix row for ``company``: one sequential step per
+    approver, each a role xml id (``"unifyx_base.group_finance"``), a res.groups
+    or a step's values dict. Other matrix fields (``amount_min``,
+    ``exception_type_ids``...) come in ``vals``."""
+    steps = []
+    for sequence, approver in enumerate(approvers, start=1):
+        if isinstance(approver, dict):
+            step = dict(approver)
+        else:
+            group = env.ref(approver) if isinstance(approver, str) else approver
+            step = {"approver_type": "group", "group_id": group.id}
+        step.setdefault("sequence", sequence)
+        steps.append(Command.create(step))
+    return env["unifyx.approval.matrix"].create(
+        dict(
+            {
+                "name": name or "%s row %s" % (document_type, len(steps)),
+                "document_type": document_type,
+                "company_id": company.id,
+                "step_ids": steps,
+            },
+            **vals,
+        )
+    )

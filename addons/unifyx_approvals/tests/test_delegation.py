@@ -8,7 +8,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import UnifyxCase, decide
+from .common import UnifyxCase, decide, matrix_row
 
 
 @tagged("post_install", "-at_install")
@@ -17,17 +17,12 @@ class TestDelegation(UnifyxCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
-        cls.env["unifyx.approval.matrix"].create(
-            {
-                "name": "PO from 5,000",
-                "company_id": cls.company.id,
-                "amount_min": 5000,
-                "step_ids": [
-                    Command.create(
-                        {"group_id": cls.env.ref("unifyx_base.group_purchasing_manager").id}
-                    )
-                ],
-            }
+        matrix_row(
+            cls.env,
+            cls.company,
+            "unifyx_base.group_purchasing_manager",
+            name="PO from 5,000",
+            amount_min=5000,
         )
         cls.vendor = cls.env["res.partner"].create(
             {"name": "Vendor D", "company_id": cls.company.id}
@@ -90,9 +85,28 @@ class TestDelegation(UnifyxCase):
         self.assertNotIn("approved", order.review_ids.mapped("status"))
 
     def test_future_delegation_not_active_yet(self):
-        self._delegate(self.today + timedelta(days=10), date_from=self.today + timedelta(days=3))
+        """A delegation that starts later gives the delegate nothing to approve
+        now (through the real approve path), and lets them approve once its
+        period starts."""
+        start = self.today + timedelta(days=3)
+        self._delegate(self.today + timedelta(days=10), date_from=start)
         order = self._order()
         self.assertNotIn(self.stand_in, order.review_ids.reviewer_ids)
+        # Before the period: the Validate button decides nothing for them.
+        decide(order, self.stand_in)
+        self.assertEqual(order.review_ids.mapped("status"), ["pending"])
+        self.assertNotEqual(order.validation_status, "validated")
+        self.assertFalse(order.review_ids.done_by)
+        # Nor does deciding the review itself, as a crafted call would.
+        order.with_user(self.stand_in)._validate_tier(order.review_ids)
+        order.invalidate_recordset()
+        self.assertEqual(order.review_ids.mapped("status"), ["pending"])
+        with freeze_time(start):
+            self.env["tier.review"]._cron_unifyx_refresh_delegations()
+            self.assertIn(self.stand_in, order.review_ids.reviewer_ids)
+            decide(order, self.stand_in)
+            self.assertEqual(order.validation_status, "validated")
+            self.assertEqual(order.review_ids.done_by, self.stand_in)
 
     def test_delegation_rules(self):
         with self.assertRaises(ValidationError):

@@ -1,17 +1,19 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The attacks of test_governance.py again, over the external API against the
-running test server, as the demo users of the demo distributor (password =
-login): plain ``xmlrpc.client`` on /xmlrpc/2/object and JSON-RPC on /jsonrpc.
-Each asserts the refusal over both, then re-reads the database."""
+running test server, as fresh users per role in a company of the test's own
+(password = login), with the client's example matrix: plain
+``xmlrpc.client`` on /xmlrpc/2/object and JSON-RPC on /jsonrpc. Each
+asserts the refusal over both, then re-reads the database."""
 
 import json
 import urllib.request
 import xmlrpc.client
 
+from odoo import Command
 from odoo.tests import HttpCase, tagged
 
-from .common import decide
+from .common import RoleUsersMixin, decide, matrix_row
 
 
 class JsonRpcError(Exception):
@@ -33,28 +35,63 @@ def set_ids(ids):
 
 
 @tagged("post_install", "-at_install")
-class TestGovernanceRpc(HttpCase):
+class TestGovernanceRpc(RoleUsersMixin, HttpCase):
+    # The short names the tests use -> the role of the user they stand for.
+    LOGINS = {
+        "purchaser": "purchaser",
+        "purchase_manager": "purchasing_manager",
+        "salesperson": "salesperson",
+        "sales_manager": "sales_manager",
+        "wh_operator": "warehouse_operator",
+        "wh_manager": "warehouse_manager",
+        "finance": "finance",
+    }
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_demo.company_distributor_demo")
+        cls._setup_role_users()
         cls.env = cls.env(
             context=dict(
                 cls.env.context, allowed_company_ids=cls.company.ids, tracking_disable=True
             )
         )
-        cls.user = {
-            login: cls.env["res.users"].search([("login", "=", login)])
-            for login in (
-                "purchaser",
-                "purchase_manager",
-                "salesperson",
-                "sales_manager",
-                "wh_operator",
-                "wh_manager",
-                "finance",
-            )
-        }
+        cls.user = {name: cls.users[role] for name, role in cls.LOGINS.items()}
+        # The client's example matrix, on a company of the test's own.
+        matrix_row(
+            cls.env,
+            cls.company,
+            "unifyx_base.group_purchasing_manager",
+            name="Purchases 5,000 to 25,000",
+            amount_min=5000,
+            amount_max=25000,
+        )
+        matrix_row(
+            cls.env,
+            cls.company,
+            "unifyx_base.group_purchasing_manager",
+            "unifyx_base.group_finance",
+            name="Purchases over 25,000",
+            amount_min=25000.01,
+        )
+        matrix_row(
+            cls.env,
+            cls.company,
+            "unifyx_base.group_sales_manager",
+            document_type="sale",
+            name="Sales with longer payment terms",
+            exception_type_ids=[
+                Command.link(cls.env.ref("unifyx_approvals.exception_type_payment_terms").id)
+            ],
+        )
+        matrix_row(
+            cls.env,
+            cls.company,
+            "unifyx_base.group_warehouse_manager",
+            document_type="inventory",
+            name="Inventory differences over 1,000",
+            amount_min=1000.01,
+        )
         cls.context = {"allowed_company_ids": cls.company.ids}
         cls.product = cls.env["product.product"].create(
             {
@@ -68,21 +105,21 @@ class TestGovernanceRpc(HttpCase):
         )
         cls.product.with_company(cls.company).standard_price = 100.0
         cls.vendor = cls.env["res.partner"].create({"name": "RPC vendor"})
-        cls.customer = cls.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
+        cls.customer = cls.env["res.partner"].create({"name": "RPC customer"})
+        cls.customer.with_company(cls.company).property_payment_term_id = cls.env.ref(
+            "account.account_payment_term_30days"
+        )
         cls.terms_45 = cls.env.ref("account.account_payment_term_45days")
-        cls.lyon = cls.env.ref("unifyx_demo.warehouse_lyon_demo")
+        cls.lyon = cls.env["stock.warehouse"].search([("company_id", "=", cls.company.id)], limit=1)
         cls.team2 = cls.env["crm.team"].create({"name": "RPC team", "company_id": cls.company.id})
-        # The demo's sale row is on an exception only: a band makes the amount count.
-        cls.env["unifyx.approval.matrix"].create(
-            {
-                "name": "Sales from 500",
-                "document_type": "sale",
-                "company_id": cls.company.id,
-                "amount_min": 500,
-                "step_ids": [
-                    (0, 0, {"group_id": cls.env.ref("unifyx_base.group_sales_manager").id})
-                ],
-            }
+        # The sale row above is on an exception only: a band makes the amount count.
+        matrix_row(
+            cls.env,
+            cls.company,
+            "unifyx_base.group_sales_manager",
+            document_type="sale",
+            name="Sales from 500",
+            amount_min=500,
         )
 
     # -- the two clients ----------------------------------------------------------
@@ -92,7 +129,13 @@ class TestGovernanceRpc(HttpCase):
         proxy = xmlrpc.client.ServerProxy("%s/xmlrpc/2/object" % self.base_url())
         kwargs["context"] = dict(self.context, **kwargs.get("context", {}))
         return proxy.execute_kw(
-            self.env.cr.dbname, self.user[login].id, login, model, method, list(args), kwargs
+            self.env.cr.dbname,
+            self.user[login].id,
+            self.user[login].login,
+            model,
+            method,
+            list(args),
+            kwargs,
         )
 
     def jsonrpc(self, login, model, method, *args, **kwargs):
@@ -106,7 +149,7 @@ class TestGovernanceRpc(HttpCase):
                 "args": [
                     self.env.cr.dbname,
                     self.user[login].id,
-                    login,
+                    self.user[login].login,
                     model,
                     method,
                     list(args),

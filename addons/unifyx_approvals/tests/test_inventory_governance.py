@@ -16,7 +16,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tests.common import JsonRpcException
 
-from .common import RoleUsersMixin
+from .common import RoleUsersMixin, decide
 
 
 class InventoryGovernanceMixin(RoleUsersMixin):
@@ -125,10 +125,7 @@ class InventoryGovernanceMixin(RoleUsersMixin):
         return self.env["unifyx.inventory.approval"].browse(action["res_id"])
 
     def _approve(self, request):
-        action = request.with_user(self.manager).validate_tier()
-        self.env["comment.wizard"].with_user(self.manager).with_context(**action["context"]).create(
-            {"comment": "Recounted"}
-        ).add_comment()
+        decide(request, self.manager, comment="Recounted")
         self.assertEqual(request.validation_status, "validated")
 
     def _adjustment_picking(self, user, source, destination, quantity=20):

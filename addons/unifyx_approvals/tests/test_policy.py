@@ -17,7 +17,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import ROLES, UnifyxCase
+from .common import ROLES, UnifyxCase, decide
 
 NOBODY = frozenset()
 EVERYONE = frozenset(ROLES)
@@ -225,13 +225,7 @@ class TestPolicy(UnifyxCase):
 
     def _approve(self, record, user):
         """Approve as the UI does: the button opens the comment wizard."""
-        record = record.with_user(user)
-        action = record.validate_tier()
-        if isinstance(action, dict) and action.get("res_model") == "comment.wizard":
-            self.env["comment.wizard"].with_user(user).with_context(**action["context"]).create(
-                {"comment": "Approved"}
-            ).add_comment()
-        record.invalidate_recordset()
+        decide(record, user, comment="Approved")
         return record.sudo().validation_status == "validated"
 
     def _requested(self, record, requester):
