@@ -45,6 +45,8 @@ CONFIRMED_WATCHED = (
 )
 
 
+# One _inherit per concern, on purpose (issue 16).
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxApprovalMixin(models.AbstractModel):
     _inherit = "unifyx.approval.mixin"
 

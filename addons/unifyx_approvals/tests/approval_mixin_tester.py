@@ -6,6 +6,8 @@ document inheriting the approval mixin, independent of purchase and sale."""
 from odoo import api, fields, models
 
 
+# One _inherit per concern, on purpose (issue 16).
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxApprovalTester(models.Model):
     _name = "unifyx.approval.tester"
     _description = "UnifyX Approval Mixin Tester"

@@ -19,9 +19,7 @@ class TestSalespersonTour(UnifyxTourCase):
         self.assertEqual(len(order), 1)
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.user_id.login, "salesperson")
-        self.assertEqual(
-            order.company_id, self.env.ref("unifyx_demo.company_distributor_demo")
-        )
+        self.assertEqual(order.company_id, self.env.ref("unifyx_demo.company_distributor_demo"))
         self.assertEqual(order.order_line.product_id.default_code, "UX-APP-00002")
 
 
