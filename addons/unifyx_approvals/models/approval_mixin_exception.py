@@ -14,6 +14,8 @@ any exception type; a new exception after approval restarts it (see
 from odoo import fields, models
 
 
+# One _inherit per concern, on purpose (issue 16).
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxApprovalMixin(models.AbstractModel):
     _inherit = "unifyx.approval.mixin"
 

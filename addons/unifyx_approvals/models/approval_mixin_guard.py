@@ -19,6 +19,8 @@ from .tier_review import review_flow, validation_skipped
 SKIP_KEYS = ("skip_validation_check", "skip_check_state_condition")
 
 
+# One _inherit per concern, on purpose (issue 16).
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxApprovalMixin(models.AbstractModel):
     _inherit = "unifyx.approval.mixin"
 

@@ -14,6 +14,8 @@ from odoo.exceptions import UserError
 from .tier_review import review_flow
 
 
+# One _inherit per concern, on purpose (issue 16).
+# pylint: disable=consider-merging-classes-inherited
 class UnifyxApprovalMixin(models.AbstractModel):
     _inherit = "unifyx.approval.mixin"
 
