@@ -1,5 +1,7 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -61,7 +63,9 @@ class TestStockReconciliation(UnifyxCase):
         if user:
             Reconciliation = Reconciliation.with_user(user)
         rec = Reconciliation.create(
-            {"company_id": self.company.id, "date": fields.Date.context_today(Reconciliation)}
+            # Tomorrow: a period end after every entry of the test, whatever the
+            # time zone the entries were dated in (Paris is a day ahead at 23:00 UTC).
+            {"company_id": self.company.id, "date": fields.Date.today() + timedelta(days=1)}
         )
         rec.action_compute()
         return rec

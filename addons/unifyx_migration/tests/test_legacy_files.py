@@ -37,7 +37,7 @@ class TestLegacyFiles(TransactionCase):
         cls.marseille = cls.env.ref("unifyx_demo.warehouse_marseille_demo")
         # The costing methods a consultant meets: Odoo's default (standard,
         # periodic), and the three in real time on the French accounts.
-        avco = cls.env.ref("unifyx_approvals.product_category_%s_demo" % "cab")
+        avco = cls.env.ref("unifyx_demo.product_category_%s_demo" % "cab")
         accounts = avco.with_company(cls.company).read(
             [
                 "property_stock_valuation_account_id",

@@ -11,7 +11,9 @@ from openupgradelib import openupgrade
 @openupgrade.migrate()
 def migrate(env, version):
     Module = env["ir.module.module"]
-    if Module.search_count([("name", "=", "unifyx_pricing"), ("state", "=", "installed")]):
+    if Module.search_count(
+        [("name", "=", "unifyx_pricing"), ("state", "in", ("installed", "to upgrade"))]
+    ):
         Module.search(
             [("name", "=", "unifyx_migration_pricing"), ("state", "=", "uninstalled")]
         ).button_install()
