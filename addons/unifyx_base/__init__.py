@@ -1,2 +1,2 @@
-from . import models
+from . import models, tools
 from .hooks import pre_init_hook

@@ -4,7 +4,7 @@
     "name": "UnifyX Base",
     "summary": "UnifyX foundation: the distributor's roles, cost visibility, customer "
     "segments, the app menu and the sale confirmation checks every addon registers",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Operations/UnifyX",
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",

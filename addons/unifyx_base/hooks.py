@@ -12,6 +12,8 @@ unifyx_approvals' upgrade does not delete them.
 
 from openupgradelib import openupgrade
 
+from .tools.migration import rename_fields
+
 # Records (not models or fields: Odoo reflects those for each addon) that moved.
 MOVED_XMLIDS = (
     "module_category_unifyx",
@@ -56,6 +58,9 @@ MOVED_XMLIDS = (
     "unifyx_customer_segment_menu",
 )
 PREVIOUS_MODULE = "unifyx_approvals"
+SEGMENT_RENAME = [
+    ("res.partner", "res_partner", "customer_segment_id", "unifyx_customer_segment_id")
+]
 
 
 def take_over_xmlids(cr, names, old_module, new_module):
@@ -81,3 +86,7 @@ def take_over_xmlids(cr, names, old_module, new_module):
 
 def pre_init_hook(env):
     take_over_xmlids(env.cr, MOVED_XMLIDS, PREVIOUS_MODULE, "unifyx_base")
+    # The customer's segment arrives under its prefixed name (18.0.2.1.0): a
+    # database of unifyx_approvals keeps every customer's segment.
+    if openupgrade.column_exists(env.cr, "res_partner", "customer_segment_id"):
+        rename_fields(env, PREVIOUS_MODULE, SEGMENT_RENAME)

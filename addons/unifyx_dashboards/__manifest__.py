@@ -3,7 +3,7 @@
 {
     "name": "UnifyX Dashboards",
     "summary": "Margin analysis, distributor KPIs and month-end reconciliation",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Productivity/UnifyX",
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",

@@ -435,8 +435,8 @@ class TestPolicy(UnifyxCase):
     def _place_a_customer_in_a_segment(self, user):
         segment = self.env["unifyx.customer.segment"].create({"name": "Segment Q"})
         customer = self.env["res.partner"].create({"name": "Customer Q", "is_company": True})
-        customer.with_user(user).write({"customer_segment_id": segment.id})
-        return customer.customer_segment_id == segment
+        customer.with_user(user).write({"unifyx_customer_segment_id": segment.id})
+        return customer.unifyx_customer_segment_id == segment
 
     def _edit_pricelists(self, user):
         pricelist = self.env["product.pricelist"].with_user(user).create({"name": "Pricelist P"})

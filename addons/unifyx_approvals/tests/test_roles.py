@@ -107,10 +107,10 @@ class TestRoles(UnifyxCase):
     def test_segment_follows_commercial_partner(self):
         segment = self.env["unifyx.customer.segment"].create({"name": "Installers T"})
         company = self.env["res.partner"].create(
-            {"name": "Elec SARL", "is_company": True, "customer_segment_id": segment.id}
+            {"name": "Elec SARL", "is_company": True, "unifyx_customer_segment_id": segment.id}
         )
         contact = self.env["res.partner"].create({"name": "Jeanne", "parent_id": company.id})
-        self.assertEqual(contact.customer_segment_id, segment)
+        self.assertEqual(contact.unifyx_customer_segment_id, segment)
         self.assertEqual(segment.partner_count, 2)
 
     def test_menus_per_role(self):

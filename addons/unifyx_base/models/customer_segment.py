@@ -22,7 +22,7 @@ class UnifyxCustomerSegment(models.Model):
         "res.company",
         help="Leave empty to share the segment between companies.",
     )
-    partner_ids = fields.One2many("res.partner", "customer_segment_id", string="Customers")
+    partner_ids = fields.One2many("res.partner", "unifyx_customer_segment_id", string="Customers")
     partner_count = fields.Integer(string="Number of Customers", compute="_compute_partner_count")
 
     _sql_constraints = [
@@ -36,8 +36,8 @@ class UnifyxCustomerSegment(models.Model):
     def _compute_partner_count(self):
         counts = dict(
             self.env["res.partner"]._read_group(
-                [("customer_segment_id", "in", self.ids)],
-                ["customer_segment_id"],
+                [("unifyx_customer_segment_id", "in", self.ids)],
+                ["unifyx_customer_segment_id"],
                 ["__count"],
             )
         )

@@ -11,7 +11,7 @@ SEGMENT_GROUPS = ("unifyx_base.group_sales_manager", "unifyx_base.group_consulta
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    customer_segment_id = fields.Many2one(
+    unifyx_customer_segment_id = fields.Many2one(
         "unifyx.customer.segment",
         string="Customer Segment",
         index=True,
@@ -22,20 +22,20 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("customer_segment_id"):
+            if vals.get("unifyx_customer_segment_id"):
                 parent = self.browse(vals.get("parent_id"))
                 # A contact takes its company's segment (Odoo's commercial sync).
                 if (
-                    vals["customer_segment_id"]
-                    != parent.commercial_partner_id.customer_segment_id.id
+                    vals["unifyx_customer_segment_id"]
+                    != parent.commercial_partner_id.unifyx_customer_segment_id.id
                 ):
                     self._unifyx_check_segment_editor()
         return super().create(vals_list)
 
     def write(self, vals):
-        if "customer_segment_id" in vals and any(
-            (vals["customer_segment_id"] or False)
-            != partner.commercial_partner_id.customer_segment_id.id
+        if "unifyx_customer_segment_id" in vals and any(
+            (vals["unifyx_customer_segment_id"] or False)
+            != partner.commercial_partner_id.unifyx_customer_segment_id.id
             for partner in self
         ):
             self._unifyx_check_segment_editor()
@@ -53,4 +53,4 @@ class ResPartner(models.Model):
     @api.model
     def _commercial_fields(self):
         # Contacts of a company belong to the company's segment.
-        return super()._commercial_fields() + ["customer_segment_id"]
+        return super()._commercial_fields() + ["unifyx_customer_segment_id"]

@@ -3,6 +3,9 @@
 """Test fixtures every UnifyX addon builds on: one fresh user per role in a
 company of their own (no demo data needed), and the tour base class."""
 
+import importlib.util
+
+from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, TransactionCase
 
 from odoo.addons.mail.tests.common import mail_new_test_user
@@ -18,6 +21,19 @@ ROLES = {
     "director": "unifyx_base.group_director",
     "consultant": "unifyx_base.group_consultant",
 }
+
+
+def load_migration(addon, version, name):
+    """The module of ``<addon>/migrations/<version>/<name>.py``, to call what its
+    ``migrate()`` runs (openupgrade's decorator wants the migration manager's
+    frame)."""
+    path = "%s/migrations/%s/%s.py" % (get_module_path(addon), version, name)
+    spec = importlib.util.spec_from_file_location(
+        "%s_migration_%s_%s" % (addon, version.replace(".", "_"), name.replace("-", "_")), path
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 class RoleUsersMixin:

@@ -38,7 +38,7 @@ class UnifyxMarginReport(models.Model):
             "unifyx_real_margin",
             "unifyx_below_floor",
         ],
-        "res.partner": ["commercial_partner_id", "customer_segment_id"],
+        "res.partner": ["commercial_partner_id", "unifyx_customer_segment_id"],
         "product.product": ["product_tmpl_id"],
         "product.template": ["categ_id"],
     }
@@ -51,7 +51,7 @@ class UnifyxMarginReport(models.Model):
     product_id = fields.Many2one("product.product", readonly=True)
     categ_id = fields.Many2one("product.category", string="Product Family", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    segment_id = fields.Many2one("unifyx.customer.segment", string="Segment", readonly=True)
+    customer_segment_id = fields.Many2one("unifyx.customer.segment", string="Customer Segment", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     warehouse_id = fields.Many2one("stock.warehouse", readonly=True)
@@ -109,7 +109,7 @@ class UnifyxMarginReport(models.Model):
             SELECT sol.id, sol.id AS line_id, sol.order_id, so.date_order AS date,
                    so.company_id, c.currency_id, sol.product_id, pt.categ_id,
                    rp.commercial_partner_id AS partner_id,
-                   crp.customer_segment_id AS segment_id,
+                   crp.unifyx_customer_segment_id AS customer_segment_id,
                    so.user_id, so.team_id, so.warehouse_id,
                    sol.product_uom_qty AS quantity,
                    COALESCE(sol.unifyx_expected_revenue, 0) AS expected_revenue,

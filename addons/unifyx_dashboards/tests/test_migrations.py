@@ -7,6 +7,7 @@ from pathlib import Path
 from odoo.tests import tagged
 
 from odoo.addons.unifyx_approvals.tests.common import UnifyxCase
+from odoo.addons.unifyx_base.tests.common import load_migration
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 # The KPI codes of 18.0.1.0.0, its static selection.
@@ -113,3 +114,41 @@ class TestMigrationScripts(UnifyxCase):
         # Run twice (an interrupted update restarted): nothing more happens.
         run_script(self.env.cr, "18.0.2.0.0", "pre-migration", "18.0.1.0.0")
         self.assertEqual(Kpi.search_count([("company_id", "=", self.company.id)]), 39)
+
+    def test_18_0_2_1_0_margin_report_segment_renamed(self):
+        """The margin analysis' ``segment_id`` became ``customer_segment_id``:
+        the field, its xml id and a saved "group by segment" follow."""
+        cr = self.env.cr
+        self.env.flush_all()
+        cr.execute(
+            """UPDATE ir_model_fields SET name = 'segment_id'
+                WHERE model = 'unifyx.margin.report' AND name = 'customer_segment_id';
+               UPDATE ir_model_data SET name = 'field_unifyx_margin_report__segment_id'
+                WHERE module = 'unifyx_dashboards'
+                  AND name = 'field_unifyx_margin_report__customer_segment_id';"""
+        )
+        saved = self.env["ir.filters"].create(
+            {
+                "name": "Margin by segment",
+                "model_id": "unifyx.margin.report",
+                "domain": "[('segment_id', '!=', False)]",
+                "context": "{'group_by': ['segment_id']}",
+            }
+        )
+        self.env.flush_all()
+
+        migration = load_migration("unifyx_dashboards", "18.0.2.1.0", "pre-migration")
+        migration.rename(self.env)
+        migration.rename(self.env)
+
+        self.env.invalidate_all()
+        field = self.env["ir.model.fields"]._get("unifyx.margin.report", "customer_segment_id")
+        self.assertTrue(field)
+        self.assertEqual(
+            self.env.ref("unifyx_dashboards.field_unifyx_margin_report__customer_segment_id"), field
+        )
+        self.assertEqual(saved.domain, "[('customer_segment_id', '!=', False)]")
+        self.assertIn("'customer_segment_id'", saved.context)
+        self.assertNotIn("'segment_id'", saved.context)
+        # The report still groups by the renamed field.
+        self.env["unifyx.margin.report"].read_group([], ["quantity"], ["customer_segment_id"])

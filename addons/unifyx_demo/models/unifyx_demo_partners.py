@@ -64,7 +64,7 @@ class UnifyxDemo(models.AbstractModel):
                         "is_company": True,
                         "customer_rank": 1,
                         "company_id": company.id,
-                        "customer_segment_id": segment.id,
+                        "unifyx_customer_segment_id": segment.id,
                         "country_id": france.id,
                         "city": city["city"],
                         "zip": city["zip"],
@@ -99,5 +99,5 @@ class UnifyxDemo(models.AbstractModel):
         inside_segment = self.env.ref("unifyx_demo.%s" % data["inside_sales_segment"])
         for customer in customers:
             # The order's sales team follows from its salesperson's team.
-            inside = customer.customer_segment_id == inside_segment
+            inside = customer.unifyx_customer_segment_id == inside_segment
             customer.user_id = inside_user if inside else field_user

@@ -97,12 +97,12 @@ class TestDemoDistributor(TransactionCase):
         customers = self.env["res.partner"].search(
             [
                 ("company_id", "=", self.company.id),
-                ("customer_segment_id", "!=", False),
+                ("unifyx_customer_segment_id", "!=", False),
                 ("is_company", "=", True),
             ]
         )
         self.assertGreaterEqual(len(customers), 60)
-        self.assertEqual(len(customers.customer_segment_id), 3)
+        self.assertEqual(len(customers.unifyx_customer_segment_id), 3)
         self.assertTrue(
             all(c.with_company(self.company).property_payment_term_id for c in customers)
         )

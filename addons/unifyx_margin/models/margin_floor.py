@@ -140,7 +140,7 @@ class UnifyxMarginFloor(models.Model):
             floor = self.browse()
             if not line.display_type and line.product_id:
                 partner = line.order_id.partner_id.commercial_partner_id
-                segment, categ = partner.customer_segment_id, line.product_id.categ_id
+                segment, categ = partner.unifyx_customer_segment_id, line.product_id.categ_id
                 key = (line.company_id.id, partner.id, segment.id, categ.id)
                 if key not in resolved:
                     resolved[key] = floors[key[0]]._resolve(partner, segment, categ)

@@ -98,7 +98,7 @@ class MarginCase(TransactionCase):
                 "name": "Margin Customer",
                 "is_company": True,
                 "company_id": cls.company.id,
-                "customer_segment_id": cls.segment.id,
+                "unifyx_customer_segment_id": cls.segment.id,
             }
         )
         cls.vendor = cls.env["res.partner"].create(

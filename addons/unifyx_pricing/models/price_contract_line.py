@@ -232,7 +232,7 @@ class UnifyxPriceContractLine(models.Model):
                 ("contract_id.date_end", ">=", min(q.day for q in quotes.values())),
                 "|",
                 ("contract_id.partner_id", "in", partners.ids),
-                ("contract_id.customer_segment_id", "in", partners.customer_segment_id.ids),
+                ("contract_id.customer_segment_id", "in", partners.unifyx_customer_segment_id.ids),
                 "|",
                 ("product_id", "in", products.ids),
                 ("categ_id", "in", list(categ_ids)),
@@ -263,7 +263,7 @@ class UnifyxPriceContractLine(models.Model):
             found = []
             for level, index in (
                 (LEVEL_CUSTOMER, by_partner.get(quote.partner.id)),
-                (LEVEL_SEGMENT, by_segment.get(quote.partner.customer_segment_id.id)),
+                (LEVEL_SEGMENT, by_segment.get(quote.partner.unifyx_customer_segment_id.id)),
             ):
                 if not index:
                     continue

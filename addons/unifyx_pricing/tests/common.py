@@ -26,14 +26,14 @@ class PricingCase(UnifyxCase):
             {
                 "name": "Customer P",
                 "company_id": cls.company.id,
-                "customer_segment_id": cls.segment.id,
+                "unifyx_customer_segment_id": cls.segment.id,
             }
         )
         cls.other_customer = cls.env["res.partner"].create(
             {
                 "name": "Customer Q",
                 "company_id": cls.company.id,
-                "customer_segment_id": cls.segment.id,
+                "unifyx_customer_segment_id": cls.segment.id,
             }
         )
         cls.parent_categ = cls.env["product.category"].create({"name": "Heating T"})

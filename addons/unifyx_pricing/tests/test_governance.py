@@ -470,25 +470,25 @@ class TestPricingGovernance(GovernanceCase):
         self.salesperson.groups_id += self.env.ref("base.group_partner_manager")
         Partner = self.env["res.partner"].with_user(self.salesperson)
         with self.assertRefused(AccessError, "customer segment"):
-            Partner.browse(customer.id).write({"customer_segment_id": wholesalers.id})
+            Partner.browse(customer.id).write({"unifyx_customer_segment_id": wholesalers.id})
         with self.assertRefused(AccessError, "customer segment"):
-            Partner.browse(self.customer.id).write({"customer_segment_id": wholesalers.id})
+            Partner.browse(self.customer.id).write({"unifyx_customer_segment_id": wholesalers.id})
         with self.assertRefused(AccessError, "customer segment"):
-            Partner.create({"name": "Customer Y", "customer_segment_id": wholesalers.id})
+            Partner.create({"name": "Customer Y", "unifyx_customer_segment_id": wholesalers.id})
         with self.assertRaises(AccessError):
             wholesalers.with_user(self.salesperson).write(
                 {"partner_ids": [Command.link(customer.id)]}
             )
         customer.invalidate_recordset()
-        self.assertFalse(customer.customer_segment_id)
-        self.assertEqual(self.customer.customer_segment_id, self.segment)
+        self.assertFalse(customer.unifyx_customer_segment_id)
+        self.assertEqual(self.customer.unifyx_customer_segment_id, self.segment)
         line = self._order([(self.boiler, 1, {})], partner=customer).order_line
         self.assertEqual(line.price_unit, 100, "not the segment's 50")
         # A contact keeps its company's segment; a sales manager places customers.
         contact = self.env["res.partner"].create({"name": "Buyer P", "parent_id": self.customer.id})
-        Partner.browse(contact.id).write({"customer_segment_id": self.segment.id, "phone": "1"})
-        self.assertEqual(contact.customer_segment_id, self.segment)
-        customer.with_user(self.manager).customer_segment_id = wholesalers
+        Partner.browse(contact.id).write({"unifyx_customer_segment_id": self.segment.id, "phone": "1"})
+        self.assertEqual(contact.unifyx_customer_segment_id, self.segment)
+        customer.with_user(self.manager).unifyx_customer_segment_id = wholesalers
         line = self._order([(self.boiler, 1, {})], partner=customer).order_line
         self.assertEqual(line.price_unit, 50)
         warehouse_manager = self.env["res.users"].create(
@@ -503,8 +503,8 @@ class TestPricingGovernance(GovernanceCase):
             }
         )
         with self.assertRefused(AccessError, "customer segment"):
-            customer.with_user(warehouse_manager).customer_segment_id = self.segment
-        self.assertEqual(customer.customer_segment_id, wholesalers)
+            customer.with_user(warehouse_manager).unifyx_customer_segment_id = self.segment
+        self.assertEqual(customer.unifyx_customer_segment_id, wholesalers)
 
     # -- bad input ----------------------------------------------------------------
 
@@ -751,16 +751,16 @@ class TestPricingGovernanceRpc(GovernanceCase, HttpCase):
             "res.partner",
             "write",
             customer.ids,
-            {"customer_segment_id": wholesalers.id},
+            {"unifyx_customer_segment_id": wholesalers.id},
         )
         self.assertJsonrpcRefused(
             "customer segment",
             self.salesperson,
             "res.partner",
             "create",
-            {"name": "Customer Y", "customer_segment_id": wholesalers.id},
+            {"name": "Customer Y", "unifyx_customer_segment_id": wholesalers.id},
         )
-        self.assertFalse(customer.customer_segment_id)
+        self.assertFalse(customer.unifyx_customer_segment_id)
         self.assertFalse(self.env["res.partner"].search([("name", "=", "Customer Y")]))
         before = self._contract_state(self.contract)
         self.assertXmlrpcRefused(

@@ -1,24 +1,11 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import importlib.util
-from pathlib import Path
-
 from odoo.tests import tagged
 from odoo.tools import SQL
 
+from odoo.addons.unifyx_base.tests.common import load_migration
+
 from .common import PricingCase
-
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-
-
-def load_script(version, name):
-    path = MIGRATIONS / version / ("%s.py" % name)
-    spec = importlib.util.spec_from_file_location(
-        "unifyx_pricing_mig_%s" % version.replace(".", "_"), path
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @tagged("post_install", "-at_install")
@@ -77,7 +64,7 @@ class TestMigration(PricingCase):
         self.assertNotIn("customer_segment_id", self._columns())
 
         # What migrate() runs (its decorator wants the migration manager's frame).
-        load_script("18.0.2.0.0", "pre-migration").rename_fields(self.env)
+        load_migration("unifyx_pricing", "18.0.2.0.0", "pre-migration").rename_fields(self.env)
 
         columns = self._columns()
         self.assertIn("customer_segment_id", columns)

@@ -24,7 +24,7 @@ class TestPricingTour(RoleUsersMixin, UnifyxTourCase):
                 {
                     "name": "Tour Wholesaler T",
                     "company_id": company.id,
-                    "customer_segment_id": segment.id,
+                    "unifyx_customer_segment_id": segment.id,
                 },
             ]
         )

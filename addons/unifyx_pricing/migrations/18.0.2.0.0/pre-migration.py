@@ -7,52 +7,14 @@ follow, so no contract loses its segment."""
 
 from openupgradelib import openupgrade
 
-from odoo.tools import SQL
+from odoo.addons.unifyx_base.tools.migration import rename_fields as _rename_fields
 
 TABLE = "unifyx_price_contract"
 FIELD_RENAMES = [("unifyx.price.contract", TABLE, "segment_id", "customer_segment_id")]
 
 
 def rename_fields(env):
-    cr = env.cr
-    openupgrade.rename_fields(env, FIELD_RENAMES)
-    for _model, table, old, new in FIELD_RENAMES:
-        # Odoo 18's names (openupgradelib renames the older index name only).
-        cr.execute(
-            SQL(
-                "ALTER INDEX IF EXISTS %s RENAME TO %s",
-                SQL.identifier("%s__%s_index" % (table, old)),
-                SQL.identifier("%s__%s_index" % (table, new)),
-            )
-        )
-        old_fkey, new_fkey = "%s_%s_fkey" % (table, old), "%s_%s_fkey" % (table, new)
-        cr.execute(
-            SQL(
-                "SELECT 1 FROM pg_constraint WHERE conname = %s AND conrelid = %s::regclass",
-                old_fkey,
-                table,
-            )
-        )
-        if cr.fetchone():
-            cr.execute(
-                SQL(
-                    "ALTER TABLE %s RENAME CONSTRAINT %s TO %s",
-                    SQL.identifier(table),
-                    SQL.identifier(old_fkey),
-                    SQL.identifier(new_fkey),
-                )
-            )
-        # The field's xml id (field_<model>__<name>) names the field too.
-        model_xmlid = table
-        openupgrade.rename_xmlids(
-            cr,
-            [
-                (
-                    "unifyx_pricing.field_%s__%s" % (model_xmlid, old),
-                    "unifyx_pricing.field_%s__%s" % (model_xmlid, new),
-                )
-            ],
-        )
+    _rename_fields(env, "unifyx_pricing", FIELD_RENAMES)
 
 
 @openupgrade.migrate()
