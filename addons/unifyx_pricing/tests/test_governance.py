@@ -486,7 +486,9 @@ class TestPricingGovernance(GovernanceCase):
         self.assertEqual(line.price_unit, 100, "not the segment's 50")
         # A contact keeps its company's segment; a sales manager places customers.
         contact = self.env["res.partner"].create({"name": "Buyer P", "parent_id": self.customer.id})
-        Partner.browse(contact.id).write({"unifyx_customer_segment_id": self.segment.id, "phone": "1"})
+        Partner.browse(contact.id).write(
+            {"unifyx_customer_segment_id": self.segment.id, "phone": "1"}
+        )
         self.assertEqual(contact.unifyx_customer_segment_id, self.segment)
         customer.with_user(self.manager).unifyx_customer_segment_id = wholesalers
         line = self._order([(self.boiler, 1, {})], partner=customer).order_line
