@@ -3,14 +3,7 @@
 from odoo import Command
 from odoo.tests import Form, TransactionCase
 
-from odoo.addons.mail.tests.common import mail_new_test_user
-
-ROLES = {
-    "salesperson": "unifyx_base.group_salesperson",
-    "sales_manager": "unifyx_base.group_sales_manager",
-    "finance": "unifyx_base.group_finance",
-    "consultant": "unifyx_base.group_consultant",
-}
+from odoo.addons.unifyx_base.tests.common import RoleUsersMixin
 
 
 def draft_landed_cost(receipt, amount, categ=None):
@@ -48,44 +41,32 @@ def draft_landed_cost(receipt, amount, categ=None):
     return cost
 
 
-class MarginCase(TransactionCase):
-    """The demo distributor (real-time valuation, French chart) with its own
-    floors, freight rates and sale matrix rows archived, fresh users, and an
-    AVCO and a FIFO category of the test's own."""
+class MarginCase(RoleUsersMixin, TransactionCase):
+    """A company of the test's own (French, EUR) with Odoo's generic chart of
+    accounts, costs hidden from salespeople, one fresh user per role, an AVCO
+    and a FIFO category valued in real time, a product in each, a customer in
+    a segment and a vendor. Needs no demo data."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_demo.company_distributor_demo")
-        cls.env = cls.env(
-            context=dict(
-                cls.env.context,
-                tracking_disable=True,
-                allowed_company_ids=cls.company.ids,
-            )
+        cls._setup_role_users()
+        cls.env["account.chart.template"].try_loading(
+            "generic_coa", company=cls.company, install_demo=False
         )
+        # The generic chart brings its currency (USD): the company's is EUR.
+        cls.company.currency_id = cls.env.ref("base.EUR")
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         cls.company = cls.company.with_env(cls.env)
-        domain = [("company_id", "=", cls.company.id)]
-        cls.env["unifyx.margin.floor"].search(domain).active = False
-        cls.env["unifyx.margin.freight.rate"].search(domain).active = False
-        cls.env["unifyx.approval.matrix"].search(
-            domain + [("document_type", "=", "sale")]
-        ).active = False
-        cls.users = {
-            role: mail_new_test_user(
-                cls.env,
-                login="unifyx_margin_test_%s" % role,
-                groups="base.group_user,%s" % group,
-                company_id=cls.company.id,
-                company_ids=[cls.company.id],
-            )
-            for role, group in ROLES.items()
-        }
+        cls.env["res.config.settings"]._unifyx_margin_apply_hide_costs(True)
         cls.salesperson = cls.users["salesperson"]
         cls.manager = cls.users["sales_manager"]
-        cls.warehouse = cls.env["stock.warehouse"].search(domain, order="id", limit=1)
-        cls.categ_avco = cls._category("AVCO", "unifyx_demo.product_category_app_demo")
-        cls.categ_fifo = cls._category("FIFO", "unifyx_demo.product_category_rac_demo")
+        cls.warehouse = cls.env["stock.warehouse"].search(
+            [("company_id", "=", cls.company.id)], order="id", limit=1
+        )
+        goods = cls.env["product.category"].create({"name": "Margin goods"})
+        cls.categ_avco = cls._category("AVCO", goods, "average")
+        cls.categ_fifo = cls._category("FIFO", goods, "fifo")
         # Discount authority (unifyx_pricing, when installed) is not what these
         # tests are about: their low prices would count as discounts.
         if "unifyx.discount.limit" in cls.env:
@@ -106,22 +87,21 @@ class MarginCase(TransactionCase):
         )
 
     @classmethod
-    def _category(cls, name, source_xmlid):
-        source = cls.env.ref(source_xmlid).with_company(cls.company)
-        category = cls.env["product.category"].create({"name": name, "parent_id": source.id})
+    def _category(cls, name, parent, cost_method):
+        """A category of ``parent`` costed by ``cost_method`` and valued in real
+        time on the accounts of the company's chart."""
+        chart = cls.env["account.chart.template"].with_company(cls.company)
+        category = cls.env["product.category"].create({"name": name, "parent_id": parent.id})
         category.with_company(cls.company).write(
             {
-                fname: source[fname].id if hasattr(source[fname], "id") else source[fname]
-                for fname in (
-                    "property_cost_method",
-                    "property_valuation",
-                    "property_stock_valuation_account_id",
-                    "property_stock_account_input_categ_id",
-                    "property_stock_account_output_categ_id",
-                    "property_stock_journal",
-                    "property_account_income_categ_id",
-                    "property_account_expense_categ_id",
-                )
+                "property_cost_method": cost_method,
+                "property_valuation": "real_time",
+                "property_stock_valuation_account_id": chart.ref("stock_valuation").id,
+                "property_stock_account_input_categ_id": chart.ref("stock_in").id,
+                "property_stock_account_output_categ_id": chart.ref("stock_out").id,
+                "property_stock_journal": chart.ref("inventory_valuation").id,
+                "property_account_income_categ_id": chart.ref("income").id,
+                "property_account_expense_categ_id": chart.ref("expense").id,
             }
         )
         return category

@@ -23,21 +23,14 @@ class TestCostVisibility(MarginCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.config.settings"]._unifyx_margin_apply_hide_costs(True)
-        for role, group in (
-            ("purchaser", "unifyx_base.group_purchaser"),
-            ("warehouse_manager", "unifyx_base.group_warehouse_manager"),
-            ("warehouse_operator", "unifyx_base.group_warehouse_operator"),
-            ("director", "unifyx_base.group_director"),
-            ("inventory_admin", "stock.group_stock_manager"),
-        ):
-            cls.users[role] = mail_new_test_user(
-                cls.env,
-                login="unifyx_cost_test_%s" % role,
-                groups="base.group_user,%s" % group,
-                company_id=cls.company.id,
-                company_ids=[cls.company.id],
-            )
+        # Stock's administrator, without a UnifyX role (costs hidden: no cost group).
+        cls.users["inventory_admin"] = mail_new_test_user(
+            cls.env,
+            login="unifyx_cost_test_inventory_admin",
+            groups="base.group_user,stock.group_stock_manager",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+        )
         # Exports are a way to costs: this salesperson may export.
         cls.salesperson.groups_id += cls.env.ref("base.group_allow_export")
         cls.seller = cls.env["product.supplierinfo"].create(

@@ -4,6 +4,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.unifyx_approvals.tests.common import decide, matrix_row
+
 from .common import MarginCase
 
 
@@ -12,27 +14,17 @@ class TestMarginFloor(MarginCase):
     """AVCO product costing 12; sold at 13 its margin is 7.7 %."""
 
     def _row(self, code, group_xmlid):
-        return (
-            self.env["unifyx.approval.matrix"]
-            .with_user(self.users["consultant"])
-            .create(
-                {
-                    "name": "Margin %s" % code,
-                    "document_type": "sale",
-                    "company_id": self.company.id,
-                    "exception_type_ids": [
-                        Command.link(self.env.ref("unifyx_margin.exception_type_%s" % code).id)
-                    ],
-                    "step_ids": [Command.create({"group_id": self.env.ref(group_xmlid).id})],
-                }
-            )
+        """A sale matrix row for the exception ``code``, approved by ``group_xmlid``,
+        created by the consultant who sets the matrix up."""
+        exception = self.env.ref("unifyx_margin.exception_type_%s" % code)
+        return matrix_row(
+            self.env(user=self.users["consultant"]),
+            self.company,
+            group_xmlid,
+            document_type="sale",
+            name="Margin %s" % code,
+            exception_type_ids=[Command.link(exception.id)],
         )
-
-    def _approve(self, order, user):
-        action = order.with_user(user).validate_tier()
-        self.env["comment.wizard"].with_user(user).with_context(**action["context"]).create(
-            {"comment": "OK"}
-        ).add_comment()
 
     def test_most_specific_floor_wins(self):
         order = self.order([(self.product_avco, 1, 13.0, 0.0)])
@@ -87,20 +79,20 @@ class TestMarginFloor(MarginCase):
             order.review_ids.definition_id.reviewer_group_id,
             self.env.ref("unifyx_base.group_sales_manager"),
         )
-        # Costs are hidden from salespeople (demo): the note, read by whoever
+        # Costs are hidden from salespeople (MarginCase): the note, read by whoever
         # reads the order, names the lines and their floor, not their margin.
         request = order.message_ids.filtered(lambda m: "below their margin floor" in (m.body or ""))
         self.assertIn("10.0 %", request.body)
         self.assertNotIn("7.7 %", request.body)
         self.assertIn(self.product_avco.display_name, request.body)
-        self._approve(order, self.manager)
+        decide(order, self.manager)
         # Approved, then the margin gets worse: approval again.
         order.order_line.with_user(self.salesperson).price_unit = 12.5
         self.assertFalse(order.review_ids)
         with self.assertRaises(ValidationError):
             order.with_user(self.salesperson).action_confirm()
         order.with_user(self.salesperson).request_validation()
-        self._approve(order, self.manager)
+        decide(order, self.manager)
         # A better price needs no new approval.
         order.order_line.with_user(self.salesperson).price_unit = 13.0
         self.assertEqual(order.validation_status, "validated")

@@ -3,48 +3,136 @@
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.unifyx_approvals.tests.common import UnifyxCase
+from .common import MarginCase
+
+# The costs and margins the sale order form shows to the roles with costs
+# (sale_margin's and unifyx_margin's), by the model that holds them.
+ORDER_FORM_COST_FIELDS = {
+    "sale.order": {
+        "margin",
+        "margin_percent",
+        "unifyx_expected_margin",
+        "unifyx_expected_margin_percent",
+        "unifyx_real_margin",
+        "unifyx_real_margin_percent",
+    },
+    "sale.order.line": {
+        "purchase_price",
+        "margin",
+        "margin_percent",
+        "unifyx_expected_margin_percent",
+        "unifyx_real_margin",
+        "unifyx_real_margin_percent",
+        "unifyx_floor_message",
+    },
+}
+# The same in the margin menu's line list and form.
+MARGIN_VIEWS_COST_FIELDS = {
+    "purchase_price",
+    "margin",
+    "unifyx_expected_unit_cost",
+    "unifyx_expected_margin",
+    "unifyx_expected_margin_percent",
+    "unifyx_delivered_cost",
+    "unifyx_landed_cost",
+    "unifyx_freight_cost",
+    "unifyx_real_margin",
+    "unifyx_real_margin_percent",
+    "unifyx_floor_message",
+    "unifyx_margin_breakdown",
+}
 
 
 @tagged("post_install", "-at_install")
-class TestMarginView(UnifyxCase):
+class TestMarginView(MarginCase):
+    def _views(self, user, model, views):
+        """{model: names of the fields the web client gets} for ``views`` as ``user``."""
+        result = self.env[model].with_user(user).get_views(views)
+        return {name: set(desc["fields"]) for name, desc in result["models"].items()}
+
+    def _margin_views(self, user):
+        action = self.env.ref("unifyx_margin.sale_order_line_action_margin")
+        return self._views(
+            user,
+            "sale.order.line",
+            [
+                (action.view_id.id, "list"),
+                (self.env.ref("unifyx_margin.sale_order_line_view_form_margin").id, "form"),
+            ],
+        )["sale.order.line"]
+
     def test_menu_per_role(self):
         menu = self.env.ref("unifyx_margin.unifyx_margin_order_line_menu")
+        Menu = self.env["ir.ui.menu"]
         for role in ("sales_manager", "finance", "director"):
-            self.assertIn(menu.id, self.visible_menus(self.users[role]), role)
+            self.assertIn(menu.id, Menu.with_user(self.users[role])._visible_menu_ids(), role)
         for role in ("salesperson", "purchaser", "warehouse_operator"):
-            self.assertNotIn(menu.id, self.visible_menus(self.users[role]), role)
+            self.assertNotIn(menu.id, Menu.with_user(self.users[role])._visible_menu_ids(), role)
 
-    def test_delivered_line_margin_uses_valuation(self):
-        """Odoo's sale_stock_margin costs a delivered AVCO line from its valuation
-        layers; the margin menu shows those numbers. (FIFO lines keep a drifting
-        cost in stock Odoo: unifyx_margin's real margin is the fix.)"""
-        company = self.env.ref("unifyx_demo.company_distributor_demo")
+    def test_margin_fields_shown_to_cost_roles_only(self):
+        """The web client gets the cost and margin fields of the sale order form
+        and of the margin menu's views for the roles with costs, and none of
+        them (nor in fields_get) for those without."""
+        for role in ("sales_manager", "finance", "director"):
+            shown = self._views(self.users[role], "sale.order", [(False, "form")])
+            for model, fnames in ORDER_FORM_COST_FIELDS.items():
+                self.assertLessEqual(fnames, shown[model], "%s: %s" % (role, model))
+            self.assertLessEqual(MARGIN_VIEWS_COST_FIELDS, self._margin_views(self.users[role]))
+        for role in ("salesperson", "warehouse_operator"):
+            user = self.users[role]
+            shown = self._views(user, "sale.order", [(False, "form"), (False, "list")])
+            for model, fnames in ORDER_FORM_COST_FIELDS.items():
+                self.assertFalse(fnames & shown[model], "%s: %s" % (role, model))
+                self.assertFalse(fnames & set(self.env[model].with_user(user).fields_get()), role)
+            margin_views = self._margin_views(user)
+            self.assertFalse(MARGIN_VIEWS_COST_FIELDS & margin_views, role)
+            self.assertIn("product_uom_qty", margin_views, "the rest of the view stays")
+        # The floor warning without the margin is what the salesperson gets.
+        shown = self._views(self.salesperson, "sale.order", [(False, "form")])
+        self.assertIn("unifyx_floor_warning", shown["sale.order.line"])
+
+    def test_delivered_line_margin_from_valuation_layers(self):
+        """Received 10 @ 10 and 10 @ 14, 15 sold @ 20: 5 delivered, then 10 more
+        received @ 16, then the other 10 delivered. By hand:
+        FIFO: 5 @ 10, then 5 @ 10 + 5 @ 14 = 50 + 120 = 170, margin 130;
+        AVCO: 5 @ 12, then 15 @ 12 + 10 @ 16 = 340 for 25, 13.60 each: 60 + 136 =
+        196, margin 104. The margin menu shows those numbers to the manager."""
+        expected = {
+            self.product_fifo: (-50.0, -120.0, 170.0),
+            self.product_avco: (-60.0, -136.0, 196.0),
+        }
         action = self.env.ref("unifyx_margin.sale_order_line_action_margin")
-        lines = (
-            self.env["sale.order.line"]
-            .search(
-                [("company_id", "=", company.id), ("qty_delivered", ">", 0)]
-                + safe_eval(action.domain),
+        for product, (first_value, second_value, cost) in expected.items():
+            self.receive(product, 10, 10.0)
+            self.receive(product, 10, 14.0)
+            order = self.order([(product, 15, 20.0, 0.0)])
+            order.action_confirm()
+            first = self.deliver(order, {product: 5})
+            self.receive(product, 10, 16.0)
+            second = self.deliver(order, {product: 10})
+            name = product.name
+            self.assertAlmostEqual(first.move_ids.stock_valuation_layer_ids.value, first_value)
+            self.assertAlmostEqual(second.move_ids.stock_valuation_layer_ids.value, second_value)
+            fnames = self._margin_views(self.manager)
+            [row] = (
+                self.env["sale.order.line"]
+                .with_user(self.manager)
+                .web_search_read(
+                    safe_eval(action.domain) + [("order_id", "=", order.id)],
+                    {fname: {} for fname in fnames if fname != "unifyx_margin_breakdown"},
+                )["records"]
             )
-            .filtered(
-                lambda line: (
-                    line.product_id.categ_id.with_company(company).property_cost_method == "average"
-                    # returned lines bring their cost back: issue of unifyx_margin's real margin
-                    and set(line.move_ids.mapped("picking_code")) == {"outgoing"}
-                )
-            )
-        )
-        self.assertTrue(lines)
-        for line in lines:
-            moves = line.move_ids.filtered(lambda m: m.state == "done")
-            layers = moves.stock_valuation_layer_ids
-            unit_cost = -sum(layers.mapped("value")) / sum(moves.mapped("quantity"))
-            self.assertAlmostEqual(line.purchase_price, unit_cost, delta=0.01)
+            self.assertEqual(row["qty_delivered"], 15, name)
+            # Odoo's unit cost (sale_stock_margin: the delivered moves' layers)
+            # and its margin, to its unit cost's rounding.
+            self.assertAlmostEqual(row["purchase_price"], cost / 15, places=2, msg=name)
+            self.assertAlmostEqual(row["margin"], 300.0 - cost, delta=0.1, msg=name)
+            # unifyx_margin's real margin, to the cent.
+            self.assertAlmostEqual(row["unifyx_real_revenue"], 300.0, msg=name)
+            self.assertAlmostEqual(row["unifyx_delivered_cost"], cost, msg=name)
+            self.assertAlmostEqual(row["unifyx_real_margin"], 300.0 - cost, msg=name)
             self.assertAlmostEqual(
-                line.margin,
-                line.price_subtotal - line.purchase_price * line.product_uom_qty,
-                places=2,
+                row["unifyx_real_margin_percent"], (300.0 - cost) / 300.0, msg=name
             )
 
     def test_order_form_hides_costs_from_salesperson(self):
@@ -86,15 +174,3 @@ class TestMarginView(UnifyxCase):
         self.assertEqual(
             self.env["ir.config_parameter"].sudo().get_param("unifyx_margin.hide_costs"), "True"
         )
-
-    def test_margin_views_load(self):
-        manager = self.users["sales_manager"]
-        for model, ref in (
-            ("sale.order.line", "unifyx_margin.sale_order_line_view_form_margin"),
-            ("sale.order.line", "unifyx_margin.sale_order_line_view_list_margin"),
-            ("unifyx.margin.floor", "unifyx_margin.unifyx_margin_floor_view_list"),
-            ("unifyx.margin.freight.rate", "unifyx_margin.unifyx_margin_freight_rate_view_list"),
-        ):
-            view = self.env.ref(ref)
-            arch = self.env[model].with_user(manager).get_view(view.id)["arch"]
-            self.assertTrue(arch)
