@@ -3,7 +3,7 @@
 {
     "name": "UnifyX Migration",
     "summary": "Clean and load the distributor's legacy spreadsheets",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Tools/UnifyX",
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",

@@ -1,5 +1,6 @@
 from . import (
     res_partner,
+    stock_location,
     stock_quant,
     unifyx_migration_loader,
     unifyx_migration_loader_write,
@@ -9,6 +10,7 @@ from . import (
     unifyx_migration_loader_partner,
     unifyx_migration_loader_product,
     unifyx_migration_loader_stock,
+    unifyx_migration_loader_stock_valuation,
     unifyx_migration_loader_pricelist,
     unifyx_migration_profile,
     unifyx_migration_profile_line,

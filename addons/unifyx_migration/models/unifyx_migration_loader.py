@@ -18,8 +18,9 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..tools import cleansing
-from ..tools.cleansing import match_key
+from ..tools.cleansing import match_key, normalise_key
 from ..tools.records import LEGACY_MODULE
+from ..tools.records import partner_of as _partner_of
 from ..tools.records import xmlid_name as _xmlid_name
 from ..tools.row_plan import RowPlan
 from ..tools.targets import clean_row
@@ -109,8 +110,41 @@ class UnifyxMigrationLoader(models.AbstractModel):
             counts[plan.action] += 1
         return counts
 
+    @api.model
+    def _resolve_priced_rows(self, plans, resolve_row):
+        """The row loop of the targets whose rows price a product or a category
+        (price lists, contracts): each row names exactly one of them, the product
+        by the one product rule (:meth:`_products_by_code`), and may name a
+        customer. Sets ``product_id``, ``categ_id`` and ``customer_id`` (False
+        when not found), then calls the target's hook ``resolve_row(plan)`` for
+        the rest of the row; total rows are skipped."""
+        products = self._products_by_code({p.values.get("product") for p in plans})
+        categories = self._categories_by_path()
+        customers = self._vendors({p.values["customer"] for p in plans if p.values.get("customer")})
+        for plan in plans:
+            if plan.skip:
+                continue
+            values = plan.values
+            product, category = values.get("product"), values.get("category")
+            found = categ = None
+            if plan.field_error("product") or plan.field_error("category"):
+                pass  # already said
+            elif bool(product) == bool(category):
+                plan.error("product", "product_or_category")
+            elif product:
+                found = self._product_of(plan, "product", product, products)
+            elif len(categories.get(normalise_key(category), ())) == 1:
+                categ = categories[normalise_key(category)]
+            else:
+                plan.error("category", "unknown_category", category)
+            values["product_id"] = found.id if found else False
+            values["categ_id"] = categ.id if categ else False
+            customer = values.get("customer")
+            partner = customer and _partner_of(plan, "customer", customer, customers)
+            values["customer_id"] = partner.id if partner else False
+            resolve_row(plan)
+
     # ---------------------------------------------------------------- matching
-    # ----------------------------------------------------------------- helpers
     @api.model
     def _match(self, run, plans, model, key_field, search_field=None):
         """Attach the existing record of each plan by its match key, one search in all.

@@ -1,6 +1,12 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Look-ups the targets share: partners, codes and categories as files write them."""
+"""Look-ups the targets share: partners, products, codes and categories as files
+write them.
+
+The one product rule: a cell naming a product (price lists, contracts, opening
+stock) is its internal reference, else its barcode, compared without case,
+accents or spacing; a code naming more than one product is refused, never
+guessed."""
 
 from collections import defaultdict
 
@@ -71,3 +77,38 @@ class UnifyxMigrationLoaderLookup(models.AbstractModel):
                 if by_key.get(match_key(code)):
                     found[code] = by_key[match_key(code)]
         return found
+
+    @api.model
+    def _products_by_code(self, codes):
+        """{code as written: products} by the one product rule, for the codes
+        given: the active products the user may read whose internal reference,
+        else barcode, is the code. A code naming several products (two with that
+        reference, or one's reference and another's barcode) maps to all of
+        them: :meth:`_product_of` refuses it."""
+        Product = self.env["product.product"]
+        codes = {c for c in codes if c}
+        found = defaultdict(lambda: Product)
+        if not codes:
+            return found
+        keys = {match_key(c) for c in codes}
+        by_ref = self._records_by_key("product.product", "default_code", keys, active_test=True)
+        by_barcode = self._records_by_key("product.product", "barcode", keys, active_test=True)
+        for code in codes:
+            key = match_key(code)
+            products = by_ref.get(key, Product) | by_barcode.get(key, Product)
+            if products:
+                found[code] = products
+        return found
+
+    @api.model
+    def _product_of(self, plan, field, code, products):
+        """The one product ``code`` names in ``products`` (:meth:`_products_by_code`),
+        or None with the row's error: unknown, or ambiguous (nothing loaded)."""
+        found = products.get(code)
+        if not found:
+            plan.error(field, "unknown_product", code)
+        elif len(found) > 1:
+            plan.error(field, "ambiguous_product", code, count=len(found))
+        else:
+            return found
+        return None

@@ -7,8 +7,6 @@ from datetime import datetime, time
 
 from odoo import api, models
 
-from ..tools.cleansing import normalise_key
-from ..tools.records import partner_of as _partner_of
 from ..tools.targets import MATCH_KEYS, TARGETS, Target
 
 
@@ -35,29 +33,13 @@ class UnifyxMigrationLoaderPricelist(models.AbstractModel):
         quantity, start date) identifies a rule; a customer column assigns the
         price list to that customer."""
         company = run.company_id
-        products = self._by_code(
-            "product.product", "default_code", {p.values.get("product") for p in plans}
-        )
-        categories = self._categories_by_path()
         currencies = self._by_code(
             "res.currency", "name", {(p.values.get("currency") or "").upper() for p in plans}
         )
-        customers = self._vendors({p.values["customer"] for p in plans if p.values.get("customer")})
         seen, pricelist_of = {}, {}
-        for plan in plans:
+
+        def resolve_row(plan):
             values = plan.values
-            if plan.skip:
-                continue
-            product, category = values.get("product"), values.get("category")
-            if plan.field_error("product") or plan.field_error("category"):
-                pass  # already said
-            elif bool(product) == bool(category):
-                plan.error("product", "product_or_category")
-            elif product and len(products.get(product, ())) != 1:
-                code = "ambiguous" if products.get(product) else "unknown_product"
-                plan.error("product", code, product, count=len(products.get(product, ())))
-            elif category and len(categories.get(normalise_key(category), ())) != 1:
-                plan.error("category", "unknown_category", category)
             if plan.field_error("price") or plan.field_error("discount"):
                 pass
             elif (values.get("price") is None) == (values.get("discount") is None):
@@ -68,22 +50,19 @@ class UnifyxMigrationLoaderPricelist(models.AbstractModel):
             start, end = values.get("date_start"), values.get("date_end")
             if start and end and end < start:
                 plan.error("date_end", "dates_reversed", end)
-            customer = values.get("customer")
-            partners = customer and _partner_of(plan, "customer", customer, customers)
-            if partners and values.get("pricelist"):
-                values["customer_id"] = partners.id
-                other = pricelist_of.setdefault(partners.id, values["pricelist"])
+            if values["customer_id"] and values.get("pricelist"):
+                other = pricelist_of.setdefault(values["customer_id"], values["pricelist"])
                 if other != values["pricelist"]:
-                    plan.error("customer", "two_pricelists", customer, other=other)
+                    plan.error("customer", "two_pricelists", values["customer"], other=other)
             if plan.has_error:
-                continue
-            values["product_id"] = product and products[product].id
-            values["categ_id"] = category and categories[normalise_key(category)].id
+                return
             values["currency_id"] = currencies[currency].id if currency else company.currency_id.id
             key = self._pricelist_key(values)
             if key in seen:
                 plan.error("pricelist", "duplicate_in_file", values["pricelist"], row=seen[key])
             seen.setdefault(key, plan.row)
+
+        self._resolve_priced_rows(plans, resolve_row)
         # Existing rules, one search for all the price lists of the file.
         names = {p.values["pricelist"] for p in plans if not p.has_error and not p.skip}
         Pricelist = self.env["product.pricelist"].with_context(active_test=False)

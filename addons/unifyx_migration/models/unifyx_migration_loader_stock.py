@@ -8,11 +8,8 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import float_compare, float_is_zero
 
-from odoo.addons.unifyx_approvals.models.stock_quant import inventory_approved
-
 from ..tools.cleansing import match_key
 from ..tools.targets import MATCH_KEYS, TARGETS, Target
-from .stock_quant import opening_stock_costs
 
 
 # One file per target (or concern), by design.
@@ -34,22 +31,20 @@ class UnifyxMigrationLoaderStock(models.AbstractModel):
         """Every check of a row runs: product, warehouse and location, lot,
         quantity, cost; the standard cost a row would set is reported."""
         company = run.company_id
-        key = run.profile_id.match_key
         Product = self.env["product.product"]
-        codes = {match_key(p.values["product"]) for p in plans if p.values.get("product")}
-        products = self._records_by_key("product.product", key, codes, active_test=True)
+        products = self._products_by_code({p.values.get("product") for p in plans})
         warehouses = self.env["stock.warehouse"].search([("company_id", "=", company.id)])
         by_warehouse = defaultdict(lambda: self.env["stock.warehouse"])
         for warehouse in warehouses:
             by_warehouse[match_key(warehouse.code)] |= warehouse
             if match_key(warehouse.name) != match_key(warehouse.code):
                 by_warehouse[match_key(warehouse.name)] |= warehouse
-        locations = defaultdict(lambda: self.env["stock.location"])
-        if any(p.values.get("location") for p in plans):
-            for location in self.env["stock.location"].search(
-                [("company_id", "=", company.id), ("usage", "=", "internal")]
-            ):
-                locations[match_key(location.complete_name)] |= location
+        Location = self.env["stock.location"]
+        locations = (
+            Location._unifyx_legacy_index(company)
+            if any(p.values.get("location") for p in plans)
+            else {}
+        )
         unit_category = self.env.ref("uom.product_uom_categ_unit", raise_if_not_found=False)
         seen, standard_costs = {}, {}
         for plan in plans:
@@ -57,15 +52,12 @@ class UnifyxMigrationLoaderStock(models.AbstractModel):
             if plan.skip:
                 continue
             product = Product
-            if values.get("product"):
-                found = products.get(match_key(values["product"])) or Product
-                if not found:
-                    plan.error("product", "unknown_product", values["product"])
-                elif len(found) > 1:
-                    plan.error("product", "ambiguous", values["product"], count=len(found))
-                else:
-                    product = found.with_company(company)
-                    values["product_id"] = product
+            found = values.get("product") and self._product_of(
+                plan, "product", values["product"], products
+            )
+            if found:
+                product = found.with_company(company)
+                values["product_id"] = product
             warehouse = None
             if values.get("warehouse"):
                 found = by_warehouse.get(match_key(values["warehouse"]))
@@ -78,9 +70,13 @@ class UnifyxMigrationLoaderStock(models.AbstractModel):
             location = None
             if values.get("location"):
                 if not (values.get("warehouse") and not warehouse):
-                    location = self._stock_location(
-                        plan, values["location"], warehouse, warehouses, locations
+                    found, problem = Location._unifyx_from_legacy(
+                        values["location"], warehouse, warehouses, locations
                     )
+                    if problem:
+                        plan.error("location", problem[0], values["location"], **problem[1])
+                    else:
+                        location = found
             elif warehouse:
                 location = warehouse.lot_stock_id
             elif not values.get("warehouse") and not plan.field_error("warehouse"):
@@ -116,19 +112,7 @@ class UnifyxMigrationLoaderStock(models.AbstractModel):
             elif product and product.tracking == "none" and values.get("lot"):
                 plan.warning("lot", "lot_ignored", values["lot"], product=product.display_name)
                 values["lot"] = None
-            cost = values.get("cost")
-            if cost is not None and cost < 0:
-                plan.error("cost", "negative_cost", cost)
-            elif product and cost is None and not plan.field_error("cost"):
-                plan.warning(
-                    "cost",
-                    "no_cost",
-                    None,
-                    product=product.display_name,
-                    current=product.standard_price,
-                )
-            elif product and product.cost_method == "standard":
-                self._check_standard_cost(plan, product, cost, standard_costs)
+            self._check_opening_cost(plan, product, standard_costs)
             if plan.has_error:
                 continue
             place = (
@@ -140,80 +124,6 @@ class UnifyxMigrationLoaderStock(models.AbstractModel):
                 plan.error("product", "duplicate_in_file", values["product"], row=seen[place])
                 continue
             seen[place] = plan.row
-
-    @api.model
-    def _stock_location(self, plan, name, warehouse, warehouses, locations):
-        """The internal location a row names, as distributors write it: its full
-        name ("LYO/Stock/A-01") or a path from the row's warehouse ("Stock",
-        "Stock/A-01", "A-01", or "WH/Stock/B-02" with another warehouse code)."""
-        key = match_key(name)
-        segments = [s for s in key.split("/") if s]
-        codes = {match_key(w.code) for w in warehouses}
-        Location = self.env["stock.location"]
-        found = locations.get(key) or Location  # a full name
-        if found and warehouse and found.warehouse_id != warehouse:
-            plan.error("location", "location_elsewhere", name, warehouse=warehouse.name)
-            return None
-        # A path from the row's warehouse (from the only one when none is given).
-        scopes = [warehouse] if warehouse else list(warehouses)[:1] if len(warehouses) == 1 else []
-        for scope in scopes if not found else []:
-            code = match_key(scope.code)
-            candidates = [
-                "%s/%s" % (code, key),
-                "%s/%s" % (match_key(scope.lot_stock_id.complete_name), key),
-            ]
-            if len(segments) > 1 and segments[0] not in codes:
-                # "WH/Stock/B-02": Odoo's placeholder code, or the old system's.
-                candidates.append("/".join([code, *segments[1:]]))
-            for candidate in candidates:
-                found = locations.get(candidate, Location).filtered(
-                    lambda loc, s=scope: loc.warehouse_id == s
-                )
-                if found:
-                    break
-        if not found:
-            plan.error("location", "unknown_location", name)
-        elif len(found) > 1:
-            plan.error("location", "ambiguous", name, count=len(found))
-        else:
-            return found
-        return None
-
-    @api.model
-    def _check_standard_cost(self, plan, product, cost, standard_costs):
-        """A standard-cost product is valued at its standard price: the opening
-        stock sets it to the file's cost while the product has no stock yet (a
-        French accountant's opening balance is quantity x that cost). With stock
-        already valued at another standard, or two costs in the file, the row is
-        refused: nothing is booked at a cost the file does not give."""
-        first = standard_costs.setdefault(product.id, (cost, plan.row))
-        if float_compare(first[0], cost, precision_digits=6):
-            plan.error("cost", "standard_two_costs", cost, other=first[0], row=first[1])
-            return
-        current = product.standard_price
-        if not float_compare(current, cost, precision_digits=6):
-            return
-        if not float_is_zero(
-            product.sudo().quantity_svl, precision_rounding=product.uom_id.rounding
-        ):
-            plan.error(
-                "cost",
-                "standard_stock",
-                cost,
-                product=product.display_name,
-                current=current,
-            )
-            return
-        plan.values["standard_price"] = cost
-        if first[1] == plan.row:
-            plan.change(
-                "cost",
-                "standard_cost",
-                current,
-                cost,
-                product=product.display_name,
-                before=current,
-            )
 
     @api.model
     def _apply_stock(self, run, plans):
@@ -231,16 +141,7 @@ class UnifyxMigrationLoaderStock(models.AbstractModel):
         company = run.company_id
         Lot = self.env["stock.lot"]
         Quant = self.env["stock.quant"].with_company(company).with_context(inventory_mode=True)
-        # Standard-cost products without stock take the file's cost first (no
-        # layer: nothing is in stock yet), so the opening moves are valued at it.
-        for plan in plans:
-            values = plan.values
-            if "standard_price" in values:
-                product = values["product_id"]
-                if float_compare(
-                    product.standard_price, values["standard_price"], precision_digits=6
-                ):
-                    product.standard_price = values["standard_price"]
+        self._set_opening_standard_costs(plans)
         product_ids = list({p.values["product_id"].id for p in plans})
         lots = {
             (lot.product_id.id, lot.name): lot
@@ -326,10 +227,4 @@ class UnifyxMigrationLoaderStock(models.AbstractModel):
                 )
             to_apply |= quant
         if to_apply:
-            # An opening stock load is not a count of existing stock: the run's own
-            # validation report and commit replace the inventory approval matrix.
-            # The unit costs are server state, never a context key a client sends.
-            with inventory_approved(), opening_stock_costs(costs):
-                to_apply.with_context(
-                    inventory_name=self.env._("Opening stock (migration %s)", run.file_name),
-                )._apply_inventory()
+            self._book_opening_stock(run, to_apply, costs)

@@ -38,7 +38,9 @@ class UnifyxMigrationProfile(models.Model):
             ("pricelist_rule", "Price list, product or category, minimum quantity, start date"),
         ],
         required=True,
-        help="Which column identifies an existing record: a rerun updates it, never duplicates it.",
+        help="Which column identifies an existing record: a rerun updates it, never duplicates it. "
+        "A row naming a product (opening stock, price lists, contracts) gives its internal "
+        "reference, else its barcode.",
     )
     line_ids = fields.One2many(
         "unifyx.migration.profile.line", "profile_id", string="Column mapping", copy=True

@@ -11,40 +11,20 @@ import io
 
 import openpyxl
 
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 
-from .common import csv_bytes, xlsx_file
+from .common import MigrationDistributorCase, csv_bytes, xlsx_file
 
 PRODUCT_HEADER = ["Réf. article", "Désignation", "Unité", "Famille", "Coût", "Suivi"]
 
 
 @tagged("post_install", "-at_install")
-class TestLegacyFiles(TransactionCase):
+class TestLegacyFiles(MigrationDistributorCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_demo.company_distributor_demo")
-        cls.consultant = cls.env["res.users"].search([("login", "=", "consultant")])
-        cls.env = cls.env(
-            context=dict(
-                cls.env.context, allowed_company_ids=[cls.company.id], tracking_disable=True
-            ),
-        )
-        cls.cenv = cls.env(user=cls.consultant)
-        Profile = cls.cenv["unifyx.migration.profile"]
-        cls.product_profile = Profile.create({"name": "P", "target": "product"})
-        cls.stock_profile = Profile.create({"name": "S", "target": "stock"})
-        cls.marseille = cls.env.ref("unifyx_demo.warehouse_marseille_demo")
         # The costing methods a consultant meets: Odoo's default (standard,
-        # periodic), and the three in real time on the French accounts.
-        avco = cls.env.ref("unifyx_demo.product_category_%s_demo" % "cab")
-        accounts = avco.with_company(cls.company).read(
-            [
-                "property_stock_valuation_account_id",
-                "property_stock_account_input_categ_id",
-                "property_stock_account_output_categ_id",
-            ]
-        )[0]
+        # periodic), and the three in real time on the distributor's accounts.
         cls.categories = {}
         for name, method, valuation in (
             ("Avco", "average", "real_time"),
@@ -53,36 +33,22 @@ class TestLegacyFiles(TransactionCase):
             ("Manual", "standard", "manual_periodic"),
         ):
             category = cls.env["product.category"].create({"name": "Opening %s" % name})
-            vals = {"property_cost_method": method, "property_valuation": valuation}
-            if valuation == "real_time":
-                vals.update({k: v[0] for k, v in accounts.items() if k != "id"})
-            category.with_company(cls.company).write(vals)
-            cls.categories[name] = category
-
-    # ----------------------------------------------------------------- helpers
-    def load(self, profile, rows, commit=True, name="file.xlsx", content=None):
-        run = self.cenv["unifyx.migration.run"].create(
+            cls.categories[name] = cls._value_category(category, method, valuation)
+        # Shelves as distributors have them: MRS/Stock/A-01 and MRS/Stock/B-02.
+        for shelf in ("A-01", "B-02"):
+            cls.env["stock.location"].create(
+                {"name": shelf, "location_id": cls.marseille.lot_stock_id.id}
+            )
+        cls.carton = cls.env["uom.uom"].create(
             {
-                "profile_id": profile.id,
-                "file_name": name,
-                "file": base64.b64encode(content or xlsx_file(rows)),
+                "name": "Carton of 12",
+                "category_id": cls.env.ref("uom.product_uom_categ_unit").id,
+                "uom_type": "bigger",
+                "factor_inv": 12,
             }
         )
-        run.action_dry_run()
-        if commit:
-            run.action_commit()
-        return run
 
-    def product(self, code):
-        return self.env["product.product"].search([("default_code", "=", code)])
-
-    def messages(self, run, row=None, level=None):
-        return [
-            line.message
-            for line in run.line_ids
-            if (row is None or line.row_number == row) and (level is None or line.level == level)
-        ]
-
+    # ----------------------------------------------------------------- helpers
     def load_products(self, rows):
         run = self.load(self.product_profile, [PRODUCT_HEADER, *rows])
         self.assertEqual(run.state, "done", self.messages(run, level="error"))
@@ -270,10 +236,12 @@ class TestLegacyFiles(TransactionCase):
 
     # ------------------------------------ 4. locations relative to the warehouse
     def test_locations_as_distributors_write_them(self):
-        # The demo's shelves MRS/Stock/A-01 and MRS/Stock/B-02.
         self.assertEqual(
             self.env["stock.location"].search_count(
-                [("complete_name", "in", ["MRS/Stock/A-01", "MRS/Stock/B-02"])]
+                [
+                    ("complete_name", "in", ["MRS/Stock/A-01", "MRS/Stock/B-02"]),
+                    ("company_id", "=", self.company.id),
+                ]
             ),
             2,
         )
@@ -301,9 +269,6 @@ class TestLegacyFiles(TransactionCase):
         # A missing column names the headers the consultant can write.
         with self.assertRaisesRegex(Exception, "Réf. article / Ref article / Réf"):
             self.load(self.stock_profile, [["Entrepôt", "Qté"], ["MRS", "1"]])
-
-    def errors(self, run):
-        return run.line_ids.filtered(lambda x: x.level == "error")
 
     # ---------------------------------------- 5. every problem of a row, said
     def test_every_check_of_a_row_runs_and_reports(self):
@@ -386,7 +351,7 @@ class TestLegacyFiles(TransactionCase):
             ["Réf. article", "Désignation", "Unité", "Prix de vente"],
             ["FR-1", "Vis", "Units", "1"],
             ["FR-2", "Vis", "Dozens", "1"],
-            ["FR-3", "Vis", "Box of 12", "1"],
+            ["FR-3", "Vis", "Carton of 12", "1"],
             ["FR-4", "Vis", "Douzaines", "abc"],
         ]
         profile = self.product_profile.with_env(french)
@@ -410,7 +375,7 @@ class TestLegacyFiles(TransactionCase):
             [
                 self.env.ref("uom.product_uom_unit"),
                 self.env.ref("uom.product_uom_dozen"),
-                self.env.ref("unifyx_demo.uom_box_12_demo"),
+                self.carton,
             ],
         )
 

@@ -30,3 +30,20 @@ class TestMigrationScripts(MigrationCase):
         self.assertEqual(line.headers, "Réf. article, Article maison, Réf, Code article")
         load_script("18.0.1.1.0", "post-migration").migrate.__wrapped__(self.env, "18.0.1.0.0")
         self.assertEqual(line.headers, "Réf. article, Article maison, Réf, Code article")
+
+    def test_18_0_2_1_0_opening_stock_profiles_keyed_on_barcode_take_the_reference(self):
+        profile = self.profile("stock")
+        archived = self.profile("stock")
+        archived.active = False
+        products = self.profile("product", match_key="barcode")
+        # As 18.0.2.0.0 left them: the barcode was a match key of opening stock.
+        self.env.cr.execute(
+            "UPDATE unifyx_migration_profile SET match_key = 'barcode' WHERE id IN %s",
+            [(profile.id, archived.id)],
+        )
+        self.env.invalidate_all()
+        load_script("18.0.2.1.0", "post-migration").migrate.__wrapped__(self.env, "18.0.2.0.0")
+        self.assertEqual(
+            (profile | archived | products).mapped("match_key"),
+            ["default_code", "default_code", "barcode"],
+        )

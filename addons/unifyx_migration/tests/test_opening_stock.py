@@ -1,62 +1,31 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Opening stock in the demo distributor (real-time AVCO and FIFO categories)."""
+"""Opening stock of a distributor of its own (real-time AVCO and FIFO categories)."""
 
-import base64
+from odoo.tests import tagged
 
-from odoo.tests import TransactionCase, tagged
-
-from .common import xlsx_file
+from .common import MigrationDistributorCase
 
 
 @tagged("post_install", "-at_install")
-class TestOpeningStock(TransactionCase):
+class TestOpeningStock(MigrationDistributorCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_demo.company_distributor_demo")
-        consultant = cls.env["res.users"].search([("login", "=", "consultant")])
-        cls.env = cls.env(
-            user=consultant,
-            context=dict(
-                cls.env.context, allowed_company_ids=[cls.company.id], tracking_disable=True
-            ),
-        )
-        Profile = cls.env["unifyx.migration.profile"]
-        cls.product_profile = Profile.create({"name": "P", "target": "product"})
-        cls.stock_profile = Profile.create({"name": "S", "target": "stock"})
-        cls.paris = cls.env.ref("unifyx_demo.warehouse_paris_demo")
-        cls.marseille = cls.env.ref("unifyx_demo.warehouse_marseille_demo")
+        cls.env = cls.cenv
         cls.shelf = cls.env["stock.location"].create(
             {"name": "Opening shelf", "location_id": cls.marseille.lot_stock_id.id}
         )
-        run = cls._run(
+        run = cls.load(
             cls.product_profile,
             [
                 ["Réf. article", "Désignation", "Unité", "Famille", "Coût", "Suivi"],
-                ["OPEN-AVCO", "Câble test", "pcs", "electricity > cables", "2,00", ""],
-                ["OPEN-FIFO", "Raccord test", "pcs", "Plumbing / Fittings", "1", "lot"],
-                ["OPEN-SN", "Perceuse test", "u.", "Plumbing / Fittings", "50", "série"],
+                ["OPEN-AVCO", "Câble test", "pcs", "opening electricity > cables", "2,00", ""],
+                ["OPEN-FIFO", "Raccord test", "pcs", "Opening Plumbing / Fittings", "1", "lot"],
+                ["OPEN-SN", "Perceuse test", "u.", "Opening Plumbing / Fittings", "50", "série"],
             ],
         )
         assert run.state == "done", run.line_ids.mapped("message")
-
-    @classmethod
-    def _run(cls, profile, rows, commit=True):
-        run = cls.env["unifyx.migration.run"].create(
-            {
-                "profile_id": profile.id,
-                "file_name": "stock.xlsx",
-                "file": base64.b64encode(xlsx_file(rows)),
-            }
-        )
-        run.action_dry_run()
-        if commit:
-            run.action_commit()
-        return run
-
-    def product(self, code):
-        return self.env["product.product"].search([("default_code", "=", code)])
 
     def test_opening_stock_valued_at_file_cost(self):
         rows = [
@@ -68,13 +37,13 @@ class TestOpeningStock(TransactionCase):
             ["OPEN-SN", "PAR", "", "SN-2", "1", "100"],
         ]
         layers_before = self.env["stock.valuation.layer"].search([]).ids
-        dry = self._run(self.stock_profile, rows, commit=False)
+        dry = self.load(self.stock_profile, rows, commit=False)
         self.assertEqual((dry.state, dry.count_create), ("checked", 5))
         self.assertFalse(
             self.env["stock.valuation.layer"].search([("id", "not in", layers_before)])
         )
 
-        run = self._run(self.stock_profile, rows)
+        run = self.load(self.stock_profile, rows)
         self.assertEqual(run.state, "done", run.line_ids.mapped("message"))
         self.assertEqual(run.count_create, 5)
         avco, fifo, serial = (
@@ -112,7 +81,7 @@ class TestOpeningStock(TransactionCase):
         self.assertAlmostEqual(avco.with_company(self.company).standard_price, 12.5)
 
         # Rerun: nothing moves twice.
-        rerun = self._run(self.stock_profile, rows)
+        rerun = self.load(self.stock_profile, rows)
         self.assertEqual((rerun.count_create, rerun.count_update, rerun.count_unchanged), (0, 0, 5))
         self.assertEqual(
             self.env["stock.valuation.layer"].search_count([("id", "not in", layers_before)]),
@@ -128,10 +97,22 @@ class TestOpeningStock(TransactionCase):
             ["OPEN-AVCO", "Tombouctou", "", "5", "1"],
         ]
         layers = self.env["stock.valuation.layer"].search_count([])
-        run = self._run(self.stock_profile, rows)
+        run = self.load(self.stock_profile, rows)
         self.assertEqual(run.state, "failed")
         self.assertEqual(
             sorted(run.line_ids.filtered(lambda x: x.level == "error").mapped("row_number")),
             [2, 3, 4, 5],
         )
         self.assertEqual(self.env["stock.valuation.layer"].search_count([]), layers)
+
+    def test_product_given_by_barcode(self):
+        avco = self.product("OPEN-AVCO")
+        avco.sudo().barcode = "9900000000035"
+        run = self.load(
+            self.stock_profile,
+            [["EAN", "Entrepôt", "Qté", "Coût"], ["9900000000035", "MRS", "3", "2"]],
+        )
+        self.assertEqual(run.state, "done", run.line_ids.mapped("message"))
+        self.assertEqual(
+            avco.with_context(location=self.marseille.lot_stock_id.id).qty_available, 3
+        )

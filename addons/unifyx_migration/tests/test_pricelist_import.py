@@ -25,14 +25,7 @@ class TestPricelistImport(MigrationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
-        cls.product = env["product.product"].create(
-            {"name": "Vis PL", "default_code": "PL-VIS", "list_price": 1.0}
-        )
-        cls.category = env["product.category"].create({"name": "Outillage PL"})
-        cls.customer = env["res.partner"].create(
-            {"name": "Client PL", "ref": "CPL01", "company_id": cls.company.id}
-        )
+        cls._setup_priced("PL", "9900000000011")
 
     def rows(self, *extra):
         return [
@@ -105,4 +98,40 @@ class TestPricelistImport(MigrationCase):
         self.assertEqual(run.state, "failed")
         codes = set(self.errors(run).mapped("message"))
         self.assertEqual(len(codes), 5, codes)
+        self.assertEqual(self.counts("product.pricelist", "product.pricelist.item"), before)
+
+    def test_product_given_by_barcode_is_loaded(self):
+        profile = self.profile("pricelist")
+        barcode = ["Grossistes 2026", "EUR", "9900000000011", "", "", "0,40", "", "", "", ""]
+        run = self.run_file(profile, "tarifs.csv", csv_bytes(self.rows(barcode)))
+        self.assertEqual(run.state, "done", self.errors(run).mapped("message"))
+        pricelist = self.env["product.pricelist"].search([("name", "=", "Grossistes 2026")])
+        item = pricelist.item_ids.filtered(lambda i: i.product_id == self.scanned)
+        self.assertEqual((item.compute_price, item.fixed_price), ("fixed", 0.40))
+        self.assertAlmostEqual(pricelist._get_product_price(self.scanned, 1), 0.40)
+
+    def test_code_of_two_products_is_refused(self):
+        """A code that is one product's internal reference and another's barcode
+        names neither: the row is refused, said, and nothing is loaded."""
+        self.env["product.product"].create({"name": "Vis bis", "barcode": "PL-VIS"})
+        profile = self.profile("pricelist")
+        before = self.counts("product.pricelist", "product.pricelist.item")
+        run = self.run_file(profile, "tarifs.csv", csv_bytes(self.rows()))
+        self.assertEqual(run.state, "failed")
+        self.assertEqual(
+            set(
+                self.errors(run)
+                .filtered(lambda e: e.column == "Réf. article")
+                .mapped(lambda e: (e.row_number, e.column, e.message))
+            ),
+            {
+                (
+                    row,
+                    "Réf. article",
+                    "2 products have PL-VIS as internal reference or "
+                    "barcode: ambiguous, nothing loaded",
+                )
+                for row in (2, 3)
+            },
+        )
         self.assertEqual(self.counts("product.pricelist", "product.pricelist.item"), before)

@@ -3,7 +3,7 @@
 from odoo.tests import tagged
 from odoo.tools.misc import file_open
 
-from odoo.addons.unifyx_approvals.tests.common import RoleUsersMixin, UnifyxTourCase
+from odoo.addons.unifyx_base.tests.common import RoleUsersMixin, UnifyxTourCase
 
 
 @tagged("post_install", "-at_install")

@@ -51,6 +51,10 @@ MESSAGES = {
     "barcode_taken": _lt("Barcode %(value)s already used by %(other)s"),
     "unknown_vendor": _lt("Unknown vendor %(value)s: import the partners first"),
     "unknown_product": _lt("Unknown product %(value)s"),
+    "ambiguous_product": _lt(
+        "%(count)s products have %(value)s as internal reference or barcode: "
+        "ambiguous, nothing loaded"
+    ),
     "unknown_location": _lt("Unknown warehouse or location %(value)s"),
     "lot_required": _lt("%(product)s is tracked: a lot or serial number is required"),
     "serial_quantity": _lt("A serial number holds exactly one unit, not %(value)s"),

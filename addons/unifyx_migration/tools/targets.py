@@ -107,7 +107,9 @@ MATCH_KEYS = {
     "category": ["path"],
     "partner": ["ref", "vat", "external_id", "name"],
     "product": ["default_code", "barcode", "external_id"],
-    "stock": ["default_code", "barcode"],
+    # The product column is read by the one product rule (internal reference,
+    # then barcode: unifyx.migration.loader._products_by_code), whatever the key.
+    "stock": ["default_code"],
     "pricelist": ["pricelist_rule"],
 }
 

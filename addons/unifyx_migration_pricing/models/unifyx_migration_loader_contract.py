@@ -5,7 +5,9 @@
 The one contract import: the cockpit's contract profiles and a contract's own
 "Import Lines" both go through this target, so a line is matched by one rule
 (contract, product or category, minimum quantity, unit), the rule of
-``unifyx.price.contract._unifyx_upsert_lines``.
+``unifyx.price.contract._unifyx_upsert_lines``, and a product by the cockpit's
+one product rule (internal reference, else barcode; see
+``unifyx.migration.loader._products_by_code``).
 """
 
 from collections import defaultdict
@@ -14,9 +16,7 @@ from odoo import api, fields, models
 from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.unifyx_migration.tools import messages
-from odoo.addons.unifyx_migration.tools.cleansing import normalise_key
 from odoo.addons.unifyx_migration.tools.records import QUIET
-from odoo.addons.unifyx_migration.tools.records import partner_of as _partner_of
 from odoo.addons.unifyx_migration.tools.records import same as _same
 from odoo.addons.unifyx_migration.tools.targets import Target
 
@@ -74,11 +74,6 @@ class UnifyxMigrationLoaderContract(models.AbstractModel):
         identify a line. A new contract takes the customer and dates of its
         first row; later rows repeat them or leave them empty."""
         company = run.company_id
-        products = self._by_code(
-            "product.product", "default_code", {p.values.get("product") for p in plans}
-        )
-        categories = self._categories_by_path()
-        customers = self._vendors({p.values["customer"] for p in plans if p.values.get("customer")})
         Contract = self.env["unifyx.price.contract"]
         names = {p.values["contract"] for p in plans if p.values.get("contract")}
         contracts = defaultdict(lambda: Contract)
@@ -90,58 +85,42 @@ class UnifyxMigrationLoaderContract(models.AbstractModel):
             contracts[contract.name] |= contract
         uoms = self.env["uom.uom"].browse({p.values["uom"] for p in plans if p.values.get("uom")})
         headers, seen = {}, {}
-        for plan in plans:
+
+        def resolve_row(plan):
             values = plan.values
-            if plan.skip:
-                continue
             name = values.get("contract")
-            product, category = values.get("product"), values.get("category")
-            if plan.field_error("product") or plan.field_error("category"):
-                pass  # already said
-            elif bool(product) == bool(category):
-                plan.error("product", "product_or_category")
-            elif product and len(products.get(product, ())) != 1:
-                code = "ambiguous" if products.get(product) else "unknown_product"
-                plan.error("product", code, product, count=len(products.get(product, ())))
-            elif category and len(categories.get(normalise_key(category), ())) != 1:
-                plan.error("category", "unknown_category", category)
             prices = [f for f in ("price", "discount", "markup") if values.get(f) is not None]
             if any(plan.field_error(f) for f in ("price", "discount", "markup")):
                 pass
             elif len(prices) != 1:
                 plan.error("price", "one_price")
-            customer = values.get("customer")
-            partner = customer and _partner_of(plan, "customer", customer, customers)
-            if partner:
-                values["customer_id"] = partner.id
             if not name:
-                continue  # the required contract reference is missing: said
+                return  # the required contract reference is missing: said
             found = contracts.get(name) or Contract
             if len(found) > 1:
                 plan.error("contract", "ambiguous", name, count=len(found))
-            elif not found and name not in headers and not values.get("customer_id"):
+            elif not found and name not in headers and not values["customer_id"]:
                 plan.error("customer", "contract_customer", name)
             if plan.has_error:
-                continue
-            header = (values.get("customer_id"), values.get("date_start"), values.get("date_end"))
+                return
+            header = (values["customer_id"], values.get("date_start"), values.get("date_end"))
             first = headers.setdefault(name, (header, plan.row))
             if any(mine and mine != theirs for mine, theirs in zip(header, first[0], strict=True)):
                 plan.error("contract", "contract_header", name, row=first[1])
-                continue
+                return
             values["contract_id"] = found
-            values["product_id"] = product and products[product].id
-            values["categ_id"] = category and categories[normalise_key(category)].id
+            product = self.env["product.product"].browse(values["product_id"])
             unit = values.get("uom") and uoms.browse(values["uom"])
-            if unit and product and unit.category_id != products[product].uom_id.category_id:
-                plan.error("uom", "uom_category", unit.name, product=product)
-                continue
+            if unit and product and unit.category_id != product.uom_id.category_id:
+                plan.error("uom", "uom_category", unit.name, product=values["product"])
+                return
             values["price_type"] = {"price": "fixed", "discount": "discount"}.get(
                 prices[0], "cost_plus"
             )
             key = self._contract_key(name, values)
             if key in seen:
                 plan.error("contract", "duplicate_in_file", name, row=seen[key])
-                continue
+                return
             seen[key] = plan.row
             line = None
             for existing in found.line_ids:
@@ -157,6 +136,8 @@ class UnifyxMigrationLoaderContract(models.AbstractModel):
                 )
             ):
                 plan.error("contract", "contract_locked", name)
+
+        self._resolve_priced_rows(plans, resolve_row)
 
     @staticmethod
     def _contract_header_changes(contract, values):

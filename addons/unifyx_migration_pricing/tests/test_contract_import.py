@@ -13,14 +13,7 @@ class TestContractImport(MigrationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
-        cls.product = env["product.product"].create(
-            {"name": "Vis CT", "default_code": "CT-VIS", "list_price": 1.0}
-        )
-        cls.category = env["product.category"].create({"name": "Outillage CT"})
-        cls.customer = env["res.partner"].create(
-            {"name": "Client CT", "ref": "CCT01", "company_id": cls.company.id}
-        )
+        cls._setup_priced("CT", "9900000000028")
 
     def rows(self, *extra):
         return [
@@ -132,3 +125,35 @@ class TestContractImport(MigrationCase):
             ).fixed_price,
             0.9,
         )
+
+    def test_product_given_by_barcode_is_loaded(self):
+        profile = self.profile("contract")
+        barcode = ["K-1", "", "", "", "9900000000028", "", "0,40", "", "", "", ""]
+        run = self.run_file(profile, "contrats.csv", csv_bytes(self.rows(barcode)))
+        self.assertEqual(run.state, "done", self.errors(run).mapped("message"))
+        contract = self.env["unifyx.price.contract"].search([("name", "=", "K-1")])
+        line = contract.line_ids.filtered(lambda line: line.product_id == self.scanned)
+        self.assertEqual((line.price_type, line.fixed_price), ("fixed", 0.40))
+        rerun = self.run_file(profile, "contrats.csv", csv_bytes(self.rows(barcode)))
+        self.assertEqual((rerun.count_create, rerun.count_unchanged), (0, 5))
+
+    def test_code_of_two_products_is_refused(self):
+        """A code that is one product's internal reference and another's barcode
+        names neither: the row is refused, said, and nothing is loaded."""
+        self.env["product.product"].create({"name": "Vis bis", "barcode": "CT-VIS"})
+        profile = self.profile("contract")
+        before = self.counts("unifyx.price.contract", "unifyx.price.contract.line")
+        run = self.run_file(profile, "contrats.csv", csv_bytes(self.rows()))
+        self.assertEqual(run.state, "failed")
+        message = (
+            "2 products have CT-VIS as internal reference or barcode: ambiguous, nothing loaded"
+        )
+        self.assertEqual(
+            set(
+                self.errors(run)
+                .filtered(lambda e: e.column == "Réf. article")
+                .mapped(lambda e: (e.row_number, e.column, e.message))
+            ),
+            {(2, "Réf. article", message), (3, "Réf. article", message)},
+        )
+        self.assertEqual(self.counts("unifyx.price.contract", "unifyx.price.contract.line"), before)

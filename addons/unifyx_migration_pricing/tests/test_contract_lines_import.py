@@ -4,51 +4,20 @@
 the cockpit's contract target (moved from unifyx_pricing's importer)."""
 
 import base64
-import io
 
-import openpyxl
-
-from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.unifyx_pricing.tests.common import PricingCase
+from odoo.addons.unifyx_pricing.tools.spreadsheet import write_rows
 
 
 @tagged("post_install", "-at_install")
 class TestContractLinesImport(PricingCase):
-    def _vals(self, **vals):
-        return {
-            "name": "C",
-            "partner_id": self.customer.id,
-            "company_id": self.company.id,
-            "line_ids": [
-                Command.create(
-                    {"product_id": self.product.id, "price_type": "fixed", "fixed_price": 90}
-                )
-            ],
-            **vals,
-        }
-
-    def _xlsx(self, rows):
-        book = openpyxl.Workbook()
-        book.active.append(
-            [
-                "product",
-                "category",
-                "price_type",
-                "fixed_price",
-                "discount",
-                "markup",
-                "min_qty",
-                "uom",
-            ]
-        )
-        for row in rows:
-            book.active.append(row)
-        out = io.BytesIO()
-        book.save(out)
-        return base64.b64encode(out.getvalue())
+    @staticmethod
+    def _xlsx(rows):
+        """The file "Export Lines" writes, holding ``rows``."""
+        return base64.b64encode(write_rows(rows))
 
     def _import(self, contract, data, user=None):
         wizard = (
@@ -60,7 +29,9 @@ class TestContractLinesImport(PricingCase):
 
     def test_import_is_all_or_nothing_and_idempotent(self):
         self.product.default_code = "RAD-A"
-        contract = self.env["unifyx.price.contract"].create(self._vals(line_ids=[]))
+        contract = self.env["unifyx.price.contract"].create(
+            {"name": "C", "partner_id": self.customer.id, "company_id": self.company.id}
+        )
         good = [
             ["RAD-A", None, "fixed", 90, None, None, 0, None],
             ["RAD-A", None, "fixed", 900, None, None, 1, "Dozens"],
