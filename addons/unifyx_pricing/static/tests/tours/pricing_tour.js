@@ -89,11 +89,7 @@ registry.category("web_tour.tours").add("unifyx_consultant_enters_contract", {
   url: "/odoo",
   steps: () => [
     ...newContract("Tour contract"),
-    ...pickRecord(
-      ".o_field_widget[name=partner_id]",
-      CUSTOMER,
-      "For the customer",
-    ),
+    ...pickRecord(".o_field_widget[name=partner_id]", CUSTOMER, "For the customer"),
     ...addContractLine("product_id", PRODUCT, "Add a price"),
     {
       content: "A fixed price of 1.23",
@@ -163,7 +159,7 @@ registry
       ...pickRecord(
         ".o_field_widget[name=customer_segment_id]",
         SEGMENT,
-        "For the wholesale segment",
+        "For the wholesale segment"
       ),
       ...addContractLine("categ_id", CATEGORY, "Add a category discount"),
       {
