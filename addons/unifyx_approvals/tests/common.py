@@ -5,6 +5,7 @@ from odoo import Command
 from odoo.addons.unifyx_base.tests.common import (  # noqa: F401 (re-exported)
     ROLES,
     RoleUsersMixin,
+    RpcClientMixin,
     UnifyxCase,
     UnifyxTourCase,
 )

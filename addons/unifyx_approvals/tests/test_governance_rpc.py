@@ -6,14 +6,12 @@ running test server, as fresh users per role in a company of the test's own
 ``xmlrpc.client`` on /xmlrpc/2/object and JSON-RPC on /jsonrpc. Each
 asserts the refusal over both, then re-reads the database."""
 
-import json
-import urllib.request
 import xmlrpc.client
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
-from .common import RoleUsersMixin, decide, matrix_row
+from .common import RoleUsersMixin, RpcClientMixin, decide, matrix_row
 
 
 class JsonRpcError(Exception):
@@ -35,7 +33,7 @@ def set_ids(ids):
 
 
 @tagged("post_install", "-at_install")
-class TestGovernanceRpc(RoleUsersMixin, HttpCase):
+class TestGovernanceRpc(RpcClientMixin, RoleUsersMixin, HttpCase):
     # The short names the tests use -> the role of the user they stand for.
     LOGINS = {
         "purchaser": "purchaser",
@@ -92,7 +90,7 @@ class TestGovernanceRpc(RoleUsersMixin, HttpCase):
             name="Inventory differences over 1,000",
             amount_min=1000.01,
         )
-        cls.context = {"allowed_company_ids": cls.company.ids}
+        cls.rpc_context = {"allowed_company_ids": cls.company.ids}
         cls.product = cls.env["product.product"].create(
             {
                 "name": "RPC governed widget",
@@ -126,56 +124,17 @@ class TestGovernanceRpc(RoleUsersMixin, HttpCase):
 
     def xmlrpc(self, login, model, method, *args, **kwargs):
         """Plain xmlrpc.client, without allow_none: what an integration uses."""
-        proxy = xmlrpc.client.ServerProxy("%s/xmlrpc/2/object" % self.base_url())
-        kwargs["context"] = dict(self.context, **kwargs.get("context", {}))
-        return proxy.execute_kw(
-            self.env.cr.dbname,
-            self.user[login].id,
-            self.user[login].login,
-            model,
-            method,
-            list(args),
-            kwargs,
-        )
+        return self.xmlrpc_call(self.user[login], model, method, *args, **kwargs)
 
     def jsonrpc(self, login, model, method, *args, **kwargs):
-        kwargs["context"] = dict(self.context, **kwargs.get("context", {}))
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.env.cr.dbname,
-                    self.user[login].id,
-                    self.user[login].login,
-                    model,
-                    method,
-                    list(args),
-                    kwargs,
-                ],
-            },
-        }
-        request = urllib.request.Request(
-            "%s/jsonrpc" % self.base_url(),
-            data=json.dumps(payload).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            answer = json.load(response)
-        if "error" in answer:
-            raise JsonRpcError(answer["error"]["data"]["message"])
-        return answer.get("result")
+        result, error = self.jsonrpc_call(self.user[login], model, method, *args, **kwargs)
+        if error is not None:
+            raise JsonRpcError(error)
+        return result
 
     def assertRefused(self, login, model, method, *args, **kwargs):
         """Refused over XML-RPC and over JSON-RPC; returns the two messages."""
-        with self.assertRaises(xmlrpc.client.Fault) as xml_fault:
-            self.xmlrpc(login, model, method, *args, **kwargs)
-        with self.assertRaises(JsonRpcError) as json_error:
-            self.jsonrpc(login, model, method, *args, **kwargs)
-        self.env.invalidate_all()
-        return xml_fault.exception.faultString, str(json_error.exception)
+        return self.assertRpcRefused("", self.user[login], model, method, *args, **kwargs)
 
     def snapshot(self, record):
         self.env.invalidate_all()

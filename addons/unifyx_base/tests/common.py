@@ -1,10 +1,15 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Test fixtures every UnifyX addon builds on: one fresh user per role in a
-company of their own (no demo data needed), and the tour base class."""
+company of their own (no demo data needed), the tour base class, settings
+switched on as the settings screen does, and calls over the external API."""
 
 import importlib.util
+import json
+import urllib.request
+import xmlrpc.client
 
+from odoo import Command
 from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, TransactionCase
 
@@ -34,6 +39,23 @@ def load_migration(addon, version, name):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def enable_features(env, *groups):
+    """Switch on the features of the settings screen that are groups
+    (``sale.group_discount_per_so_line``, ``product.group_product_pricelist``...)
+    as it does: every employee gets them."""
+    env.ref("base.group_user").write(
+        {"implied_ids": [Command.link(env.ref(group).id) for group in groups]}
+    )
+
+
+def disable_features(env, *groups):
+    """Switch those features off as the settings screen does: employees no
+    longer get them (users of a role implying them keep them)."""
+    employees = env.ref("base.group_user")
+    for group in groups:
+        employees._remove_group(env.ref(group))
 
 
 class RoleUsersMixin:
@@ -87,3 +109,78 @@ class UnifyxTourCase(HttpCase):
             assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
             assets.js()
             assets.css()
+
+
+class RpcClientMixin:
+    """For an HttpCase: calls as an integration makes them, over plain
+    xmlrpc.client (without allow_none) on /xmlrpc/2/object and over JSON-RPC on
+    /jsonrpc, as ``user`` (a res.users whose password is its login, as the role
+    users' are). ``rpc_context`` is sent with every call, under the call's own
+    ``context``."""
+
+    rpc_context = None
+
+    def _rpc_params(self, user, model, method, args, kwargs):
+        if self.rpc_context:
+            kwargs = dict(kwargs, context=dict(self.rpc_context, **kwargs.get("context", {})))
+        return [self.env.cr.dbname, user.id, user.login, model, method, list(args), kwargs]
+
+    def xmlrpc_call(self, user, model, method, *args, **kwargs):
+        """The result; a refusal raises xmlrpc.client.Fault."""
+        proxy = xmlrpc.client.ServerProxy("%s/xmlrpc/2/object" % self.base_url())
+        # The server reads the database: what the test wrote goes there first.
+        self.env.flush_all()
+        try:
+            return proxy.execute_kw(*self._rpc_params(user, model, method, args, kwargs))
+        finally:
+            # The server wrote through the same cursor: read afresh.
+            self.env.invalidate_all()
+
+    def jsonrpc_call(self, user, model, method, *args, **kwargs):
+        """-> (result, error message or None)"""
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "service": "object",
+                "method": "execute_kw",
+                "args": self._rpc_params(user, model, method, args, kwargs),
+            },
+        }
+        request = urllib.request.Request(
+            "%s/jsonrpc" % self.base_url(),
+            data=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        self.env.flush_all()
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                answer = json.load(response)
+        finally:
+            self.env.invalidate_all()
+        error = answer.get("error")
+        return answer.get("result"), error and error["data"]["message"]
+
+    def assertXmlrpcRefused(self, text, user, model, method, *args, **kwargs):
+        """Refused over XML-RPC, the fault saying ``text``; returns the fault's message."""
+        with self.assertRaises(
+            xmlrpc.client.Fault, msg="xmlrpc %s.%s was not refused" % (model, method)
+        ) as fault:
+            self.xmlrpc_call(user, model, method, *args, **kwargs)
+        self.assertIn(text, fault.exception.faultString)
+        return fault.exception.faultString
+
+    def assertJsonrpcRefused(self, text, user, model, method, *args, **kwargs):
+        """Refused over JSON-RPC, the error saying ``text``; returns its message."""
+        result, error = self.jsonrpc_call(user, model, method, *args, **kwargs)
+        self.assertIsNotNone(error, "jsonrpc %s.%s was not refused" % (model, method))
+        self.assertIsNone(result)
+        self.assertIn(text, error)
+        return error
+
+    def assertRpcRefused(self, text, user, model, method, *args, **kwargs):
+        """Refused over both; returns the two messages."""
+        return (
+            self.assertXmlrpcRefused(text, user, model, method, *args, **kwargs),
+            self.assertJsonrpcRefused(text, user, model, method, *args, **kwargs),
+        )

@@ -6,17 +6,16 @@ client and JSON-RPC. Every cost path is refused or comes back empty; the sales
 manager reads the same values; the salesperson still quotes and confirms an
 order priced by a cost-plus contract below a margin floor."""
 
-import json
-import urllib.request
-import xmlrpc.client
 from datetime import date
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.unifyx_base.tests.common import RpcClientMixin
+
 
 @tagged("post_install", "-at_install")
-class TestCostVisibilityRpc(HttpCase):
+class TestCostVisibilityRpc(RpcClientMixin, HttpCase):
     def setUp(self):
         super().setUp()
         self.company = self.env.ref("unifyx_demo.company_distributor_demo")
@@ -25,10 +24,7 @@ class TestCostVisibilityRpc(HttpCase):
         # Exports are a way to costs: the salesperson may export.
         salesperson = self.env.ref("unifyx_demo.user_salesperson_demo")
         salesperson.groups_id += self.env.ref("base.group_allow_export")
-        self.url = self.base_url()
-        self.common = xmlrpc.client.ServerProxy("%s/xmlrpc/2/common" % self.url)
-        self.models = xmlrpc.client.ServerProxy("%s/xmlrpc/2/object" % self.url, allow_none=True)
-        self.context = {"allowed_company_ids": self.company.ids}
+        self.rpc_context = {"allowed_company_ids": self.company.ids}
         self.product = self.env["product.product"].search(
             [("default_code", "=like", "UX-APP-%"), ("tracking", "=", "none")], limit=1
         )
@@ -48,55 +44,21 @@ class TestCostVisibilityRpc(HttpCase):
 
     # -- clients -----------------------------------------------------------------
 
-    def _login(self, login):
-        uid = self.common.authenticate(self.env.cr.dbname, login, login, {})
-        self.assertTrue(uid, login)
-        return uid
+    def _user(self, login):
+        user = self.env["res.users"].search([("login", "=", login)])
+        self.assertTrue(user, login)
+        return user
 
     def _xmlrpc(self, login, model, method, *args, **kwargs):
-        kwargs.setdefault("context", self.context)
-        return self.models.execute_kw(
-            self.env.cr.dbname, self._login(login), login, model, method, list(args), kwargs
-        )
+        return self.xmlrpc_call(self._user(login), model, method, *args, **kwargs)
 
     def _jsonrpc(self, login, model, method, *args, **kwargs):
         """-> (result, error message or None)"""
-        kwargs.setdefault("context", self.context)
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.env.cr.dbname,
-                    self._login(login),
-                    login,
-                    model,
-                    method,
-                    list(args),
-                    kwargs,
-                ],
-            },
-        }
-        request = urllib.request.Request(
-            "%s/jsonrpc" % self.url,
-            data=json.dumps(payload).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            answer = json.load(response)
-        error = answer.get("error")
-        return answer.get("result"), error and error["data"]["message"]
+        return self.jsonrpc_call(self._user(login), model, method, *args, **kwargs)
 
     def assertRefused(self, model, method, *args, **kwargs):
         """Refused over XML-RPC and over JSON-RPC, with an access error."""
-        with self.assertRaises(xmlrpc.client.Fault, msg="xmlrpc %s.%s" % (model, method)) as fault:
-            self._xmlrpc("salesperson", model, method, *args, **kwargs)
-        self.assertIn("access", fault.exception.faultString)
-        result, error = self._jsonrpc("salesperson", model, method, *args, **kwargs)
-        self.assertIsNone(result, "jsonrpc %s.%s" % (model, method))
-        self.assertIn("access", error or "")
+        self.assertRpcRefused("access", self._user("salesperson"), model, method, *args, **kwargs)
 
     # -- the paths -----------------------------------------------------------------
 

@@ -5,15 +5,15 @@ standard library's client) against the running server: the demo salesperson
 creates and confirms a sale, and the role's limits, the approval matrix and
 the prices hold exactly as in the UI."""
 
-import json
-import urllib.request
 import xmlrpc.client
 
 from odoo.tests import Form, HttpCase, tagged
 
+from odoo.addons.unifyx_base.tests.common import RpcClientMixin
+
 
 @tagged("post_install", "-at_install")
-class TestExternalClient(HttpCase):
+class TestExternalClient(RpcClientMixin, HttpCase):
     def setUp(self):
         super().setUp()
         self.company = self.env.ref("unifyx_demo.company_distributor_demo")
@@ -111,25 +111,12 @@ class TestExternalClient(HttpCase):
     def _call_json(self, uid, password, model, method, *args, **kwargs):
         """The same call over Odoo's JSON-RPC endpoint: integrations use either
         (the approval flow answers plain XML-RPC too, see unifyx_approvals'
-        test_governance_rpc.py)."""
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [self.env.cr.dbname, uid, password, model, method, list(args), kwargs],
-            },
-        }
-        request = urllib.request.Request(
-            "%s/jsonrpc" % self.url,
-            data=json.dumps(payload).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            answer = json.load(response)
-        self.assertNotIn("error", answer, answer.get("error", {}).get("data", {}).get("message"))
-        return answer.get("result")  # Odoo leaves "result" out when it is None
+        test_governance_rpc.py). The demo users' password is their login."""
+        user = self.env["res.users"].browse(uid)
+        self.assertEqual(user.login, password)
+        result, error = self.jsonrpc_call(user, model, method, *args, **kwargs)
+        self.assertIsNone(error, error)
+        return result
 
     def test_sale_approval_holds_over_rpc(self):
         """Longer payment terms than the customer's need the sales manager

@@ -1,4 +1,5 @@
 from . import (
+    pricing_state_mixin,
     discount_limit,
     price_contract,
     price_contract_line,

@@ -7,9 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.spreadsheet import write_rows
-from ..tools.state_flow import in_state_flow, state_flow
+from .pricing_state_mixin import MANAGER_GROUP
 
-MANAGER_GROUP = "unifyx_base.group_sales_manager"
 REMINDER_DAYS = 30
 # Written by the action methods (and the expiry job) only.
 STATE_FIELDS = {"state", "activated_by_id", "activated_date"}
@@ -26,8 +25,9 @@ class UnifyxPriceContract(models.Model):
 
     _name = "unifyx.price.contract"
     _description = "Price Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "unifyx.pricing.state.mixin"]
     _order = "date_start desc, id desc"
+    _unifyx_state_fields = STATE_FIELDS
 
     name = fields.Char(required=True, tracking=True)
     partner_id = fields.Many2one(
@@ -115,13 +115,13 @@ class UnifyxPriceContract(models.Model):
     def write(self, vals):
         if not self.env.su:
             # The state only moves through the actions, which check the role.
-            if STATE_FIELDS & vals.keys() and not in_state_flow(self):
-                raise AccessError(
-                    self.env._(
-                        "A price contract changes state only through its buttons "
-                        "(activate, cancel, back to draft)."
-                    )
-                )
+            self._unifyx_check_state_write(
+                vals,
+                self.env._(
+                    "A price contract changes state only through its buttons "
+                    "(activate, cancel, back to draft)."
+                ),
+            )
             if vals.keys() - STATE_FIELDS - FREE_FIELDS:
                 self._check_editable()
         if vals.get("state", "active") != "active":
@@ -135,19 +135,6 @@ class UnifyxPriceContract(models.Model):
         if any(c.state == "active" for c in self):
             self._check_manager(self.env._("Only a sales manager can delete an active contract."))
         return super().unlink()
-
-    def _unifyx_set_state(self, state, **vals):
-        """The one way the actions (and the expiry job) move the state."""
-        with state_flow(self):
-            self.write(dict(vals, state=state))
-        # True, not None: the actions are called over XML-RPC too.
-        return True
-
-    def _check_manager(self, message=None):
-        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(
-                message or self.env._("Only a sales manager can activate a price contract.")
-            )
 
     def _check_editable(self):
         """A draft contract is entered by a consultant or a sales manager; an
@@ -165,12 +152,8 @@ class UnifyxPriceContract(models.Model):
         if any(c.state == "active" for c in self) and not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(self.env._("Only a sales manager can change an active contract."))
 
-    def _check_state(self, states, message):
-        if any(c.state not in states for c in self):
-            raise UserError(message)
-
     def action_activate(self):
-        self._check_manager()
+        self._check_manager(self.env._("Only a sales manager can activate a price contract."))
         self._check_state({"draft"}, self.env._("Only a draft contract can be activated."))
         if any(not c.line_ids for c in self):
             raise UserError(self.env._("Add at least one line before activating."))

@@ -3,9 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools.state_flow import in_state_flow, state_flow
+from .pricing_state_mixin import MANAGER_GROUP
 
-MANAGER_GROUP = "unifyx_base.group_sales_manager"
 # Written by the action methods only.
 STATE_FIELDS = {"state", "approved_by_id", "approved_date"}
 # What the approval decides on: fixed once submitted.
@@ -20,8 +19,9 @@ class UnifyxPriceException(models.Model):
 
     _name = "unifyx.price.exception"
     _description = "Price Exception"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "unifyx.pricing.state.mixin"]
     _order = "id desc"
+    _unifyx_state_fields = STATE_FIELDS
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/", index=True
@@ -85,13 +85,13 @@ class UnifyxPriceException(models.Model):
         if not self.env.su:
             if "user_id" in vals:
                 raise AccessError(self.env._("The requester of a price exception cannot change."))
-            if STATE_FIELDS & vals.keys() and not in_state_flow(self):
-                raise AccessError(
-                    self.env._(
-                        "A price exception changes state only through its buttons "
-                        "(submit, approve, reject, back to draft)."
-                    )
-                )
+            self._unifyx_check_state_write(
+                vals,
+                self.env._(
+                    "A price exception changes state only through its buttons "
+                    "(submit, approve, reject, back to draft)."
+                ),
+            )
             if DRAFT_FIELDS & vals.keys() and any(e.state != "draft" for e in self):
                 raise UserError(
                     self.env._(
@@ -110,17 +110,6 @@ class UnifyxPriceException(models.Model):
             vals = dict(vals, approved_by_id=False, approved_date=False)
         return super().write(vals)
 
-    def _unifyx_set_state(self, state, **vals):
-        """The one way the action methods move the state (checked by them)."""
-        with state_flow(self):
-            self.write(dict(vals, state=state))
-        # True, not None: the actions are called over XML-RPC too.
-        return True
-
-    def _check_manager(self, message):
-        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(message)
-
     def _check_requester_or_manager(self):
         """Submitting or withdrawing a request: its requester, or a sales manager."""
         if self.env.su or self.env.user.has_group(MANAGER_GROUP):
@@ -134,10 +123,6 @@ class UnifyxPriceException(models.Model):
         self._check_manager(self.env._("Only a sales manager can approve a price exception."))
         if not self.env.su and any(e.user_id == self.env.user for e in self):
             raise AccessError(self.env._("Nobody approves their own price exception."))
-
-    def _check_state(self, states, message):
-        if any(e.state not in states for e in self):
-            raise UserError(message)
 
     @api.constrains("line_ids", "state")
     def _check_lines(self):

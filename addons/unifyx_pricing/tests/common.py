@@ -4,7 +4,23 @@ from datetime import date, datetime
 
 from odoo import Command
 
-from odoo.addons.unifyx_base.tests.common import UnifyxCase
+from odoo.addons.unifyx_approvals.tests.common import matrix_row
+from odoo.addons.unifyx_base.tests.common import UnifyxCase, enable_features
+
+
+def excess_discount_row(env, company):
+    """The matrix row of the brief: a discount beyond the seller's limit goes
+    to a sales manager."""
+    return matrix_row(
+        env,
+        company,
+        "unifyx_base.group_sales_manager",
+        document_type="sale",
+        name="Excess discounts",
+        exception_type_ids=[
+            Command.link(env.ref("unifyx_pricing.exception_type_excess_discount").id)
+        ],
+    )
 
 
 class PricingCase(UnifyxCase):
@@ -15,6 +31,8 @@ class PricingCase(UnifyxCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
+        # Contract discounts show as the lines' discount (Settings > Discounts).
+        enable_features(cls.env, "sale.group_discount_per_so_line")
         cls.eur = cls.env.ref("base.EUR")
         cls.usd = cls.env.ref("base.USD")
         cls.unit = cls.env.ref("uom.product_uom_unit")
@@ -81,6 +99,51 @@ class PricingCase(UnifyxCase):
         if activate:
             contract.with_user(cls.manager).action_activate()
         return contract
+
+    @classmethod
+    def _exception(cls, lines, user=None, expiry=date(2026, 12, 31), submit=True, **vals):
+        """A price exception for the customer, of ``lines`` [(product, price,
+        optional line vals)], requested by ``user`` (the salesperson) and
+        submitted."""
+        exception = (
+            cls.env["unifyx.price.exception"]
+            .with_user(user or cls.salesperson)
+            .create(
+                {
+                    "partner_id": cls.customer.id,
+                    "company_id": cls.company.id,
+                    "reason": "Tender against a competitor",
+                    "date_expiry": expiry,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "price": price,
+                                **(extra[0] if extra else {}),
+                            }
+                        )
+                        for product, price, *extra in lines
+                    ],
+                    **vals,
+                }
+            )
+        )
+        if submit:
+            exception.action_submit()
+        return exception
+
+    @classmethod
+    def _usd_rate(cls, rate=2.0):
+        """USD active, at ``rate`` to the euro from 2026-01-01."""
+        cls.usd.active = True
+        cls.env["res.currency.rate"].create(
+            {
+                "currency_id": cls.usd.id,
+                "company_id": cls.company.id,
+                "name": "2026-01-01",
+                "rate": rate,
+            }
+        )
 
     def _order(self, lines, user=None, partner=None, day=None, **vals):
         """lines: [(product, qty, extra vals)]"""

@@ -3,12 +3,15 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.unifyx_base.tests.common import UnifyxCase
+from odoo.addons.unifyx_base.tests.common import UnifyxCase, disable_features
 
 
 @tagged("post_install", "-at_install")
 class TestPricingAccess(UnifyxCase):
     def test_salespeople_quote_with_pricelists(self):
+        # Even with the feature off for employees (activating a second
+        # currency switches it on), the sales roles keep pricelists.
+        disable_features(self.env, "product.group_product_pricelist")
         for role in ("salesperson", "sales_manager", "director"):
             self.assertTrue(self.users[role].has_group("product.group_product_pricelist"), role)
         self.assertFalse(

@@ -1,10 +1,11 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import PricingCase
+from odoo.addons.unifyx_approvals.tests.common import decide
+
+from .common import PricingCase, excess_discount_row
 
 
 @tagged("post_install", "-at_install")
@@ -17,24 +18,8 @@ class TestDiscountAuthority(PricingCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.excess = cls.env.ref("unifyx_pricing.exception_type_excess_discount")
-        cls.row = cls.env["unifyx.approval.matrix"].create(
-            {
-                "name": "Excess discounts",
-                "document_type": "sale",
-                "company_id": cls.company.id,
-                "exception_type_ids": [Command.link(cls.excess.id)],
-                "step_ids": [
-                    Command.create({"group_id": cls.env.ref("unifyx_base.group_sales_manager").id})
-                ],
-            }
-        )
+        cls.row = excess_discount_row(cls.env, cls.company)
         cls.limit_salesperson = cls.env.ref("unifyx_pricing.discount_limit_salesperson")
-
-    def _approve(self, order, user):
-        action = order.with_user(user).validate_tier()
-        self.env["comment.wizard"].with_user(user).with_context(**action["context"]).create(
-            {"comment": "OK"}
-        ).add_comment()
 
     def test_default_limits_are_data(self):
         self.assertEqual(self.limit_salesperson.max_discount, 5)
@@ -113,14 +98,14 @@ class TestDiscountAuthority(PricingCase):
         with self.assertRaises(ValidationError):
             order.with_user(self.salesperson).write({"state": "sale"})
         order.with_user(self.salesperson).request_validation()
-        self._approve(order, self.manager)
+        decide(order, self.manager)
         order.with_user(self.salesperson).action_confirm()
         self.assertEqual(order.state, "sale")
 
     def test_more_discount_after_approval_needs_approval_again(self):
         order = self._order([(self.product, 1, {"discount": 10})])
         order.with_user(self.salesperson).request_validation()
-        self._approve(order, self.manager)
+        decide(order, self.manager)
         self.assertEqual(order.validation_status, "validated")
         # Same exception, lower amount: only the discount tells it got worse.
         order.with_user(self.salesperson).write(
@@ -131,7 +116,7 @@ class TestDiscountAuthority(PricingCase):
             order.with_user(self.salesperson).action_confirm()
         # A new line beyond the limit too.
         order.with_user(self.salesperson).request_validation()
-        self._approve(order, self.manager)
+        decide(order, self.manager)
         self.env["sale.order.line"].with_user(self.salesperson).create(
             {"order_id": order.id, "product_id": self.product_b.id, "discount": 20}
         )

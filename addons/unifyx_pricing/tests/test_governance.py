@@ -13,9 +13,7 @@ the database unchanged.
 - bad input: negative, absurd or non-numeric prices and discounts.
 """
 
-import json
 import math
-import xmlrpc.client
 from contextlib import contextmanager
 from datetime import date
 
@@ -23,32 +21,23 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
-from .common import PricingCase
+from odoo.addons.unifyx_approvals.tests.common import decide
+from odoo.addons.unifyx_base.tests.common import RpcClientMixin
+
+from .common import PricingCase, excess_discount_row
 
 FROM_COMPUTE = {"sale_write_from_compute": True}
 
 
 class GovernanceCase(PricingCase):
-    """An excess discount needs a sales manager (the demo matrix row); a
+    """An excess discount needs a sales manager (the brief's matrix row); a
     confirmed order with a 10 % discount the manager approved; an active
     contract and an approved price exception of 370 EUR."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.row = cls.env["unifyx.approval.matrix"].create(
-            {
-                "name": "Excess discounts",
-                "document_type": "sale",
-                "company_id": cls.company.id,
-                "exception_type_ids": [
-                    Command.link(cls.env.ref("unifyx_pricing.exception_type_excess_discount").id)
-                ],
-                "step_ids": [
-                    Command.create({"group_id": cls.env.ref("unifyx_base.group_sales_manager").id})
-                ],
-            }
-        )
+        cls.row = excess_discount_row(cls.env, cls.company)
         cls.limit_salesperson = cls.env.ref("unifyx_pricing.discount_limit_salesperson")
         cls.contract = cls._contract(
             [{"product_id": cls.boiler.id, "price_type": "fixed", "fixed_price": 90}],
@@ -56,40 +45,9 @@ class GovernanceCase(PricingCase):
         )
         cls.exception = cls._exception([(cls.product, 370)])
         cls.exception.with_user(cls.manager).action_approve()
-        cls.draft_exception = (
-            cls.env["unifyx.price.exception"]
-            .with_user(cls.salesperson)
-            .create(
-                {
-                    "partner_id": cls.customer.id,
-                    "company_id": cls.company.id,
-                    "reason": "Next tender",
-                    "date_expiry": date(2026, 12, 31),
-                    "line_ids": [Command.create({"product_id": cls.product_b.id, "price": 1})],
-                }
-            )
+        cls.draft_exception = cls._exception(
+            [(cls.product_b, 1)], submit=False, reason="Next tender"
         )
-
-    @classmethod
-    def _exception(cls, lines, user=None):
-        exception = (
-            cls.env["unifyx.price.exception"]
-            .with_user(user or cls.salesperson)
-            .create(
-                {
-                    "partner_id": cls.customer.id,
-                    "company_id": cls.company.id,
-                    "reason": "Tender against a competitor",
-                    "date_expiry": date(2026, 12, 31),
-                    "line_ids": [
-                        Command.create({"product_id": product.id, "price": price})
-                        for product, price in lines
-                    ],
-                }
-            )
-        )
-        exception.action_submit()
-        return exception
 
     @contextmanager
     def assertRefused(self, exception, text):
@@ -99,18 +57,12 @@ class GovernanceCase(PricingCase):
             yield
         self.assertIn(text, str(caught.exception))
 
-    def _approve(self, order, user):
-        action = order.with_user(user).validate_tier()
-        self.env["comment.wizard"].with_user(user).with_context(**action["context"]).create(
-            {"comment": "OK"}
-        ).add_comment()
-
     def _confirmed_order(self, discount=10.0):
         """A salesperson's order with a 10 % discount, approved by the sales
         manager and confirmed."""
         order = self._order([(self.product_b, 2, {"discount": discount})])
         order.with_user(self.salesperson).request_validation()
-        self._approve(order, self.manager)
+        decide(order, self.manager)
         order.with_user(self.salesperson).action_confirm()
         self.assertEqual(order.state, "sale")
         return order
@@ -286,7 +238,7 @@ class TestPricingGovernance(GovernanceCase):
     def test_authority_on_an_approved_order_is_the_current_users(self):
         order = self._order([(self.product_b, 2, {"discount": 10})])
         order.with_user(self.salesperson).request_validation()
-        self._approve(order, self.manager)
+        decide(order, self.manager)
         line = order.order_line
         # The manager raises the discount within their own limit: still approved.
         line.with_user(self.manager).discount = 12
@@ -551,53 +503,9 @@ class TestPricingGovernance(GovernanceCase):
 
 
 @tagged("post_install", "-at_install")
-class TestPricingGovernanceRpc(GovernanceCase, HttpCase):
+class TestPricingGovernanceRpc(RpcClientMixin, GovernanceCase, HttpCase):
     """The same, from an integration: plain xmlrpc.client on /xmlrpc/2/object
     and JSON-RPC on /jsonrpc, against the running test server."""
-
-    def _xmlrpc(self, user, model, method, *args, **kwargs):
-        try:
-            return self.xmlrpc_object.execute_kw(
-                self.env.cr.dbname, user.id, user.login, model, method, list(args), kwargs
-            )
-        finally:
-            # The server wrote through the same cursor: read afresh.
-            self.env.invalidate_all()
-
-    def _jsonrpc(self, user, model, method, *args, **kwargs):
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.env.cr.dbname,
-                    user.id,
-                    user.login,
-                    model,
-                    method,
-                    list(args),
-                    kwargs,
-                ],
-            },
-        }
-        response = self.url_open(
-            "/jsonrpc", data=json.dumps(payload), headers={"Content-Type": "application/json"}
-        )
-        self.env.invalidate_all()
-        return response.json()
-
-    def assertXmlrpcRefused(self, text, user, model, method, *args, **kwargs):
-        with self.assertRaises(xmlrpc.client.Fault) as fault:
-            self._xmlrpc(user, model, method, *args, **kwargs)
-        self.env.invalidate_all()
-        self.assertIn(text, fault.exception.faultString)
-
-    def assertJsonrpcRefused(self, text, user, model, method, *args, **kwargs):
-        answer = self._jsonrpc(user, model, method, *args, **kwargs)
-        self.assertIn("error", answer, "%s.%s was not refused" % (model, method))
-        self.assertIn(text, answer["error"]["data"]["message"])
 
     def test_confirmed_discount_over_rpc(self):
         order = self._confirmed_order()
@@ -627,7 +535,7 @@ class TestPricingGovernanceRpc(GovernanceCase, HttpCase):
         order = self._order([(self.product_b, 2, {})])
         line = order.order_line
         line.with_user(self.manager).discount = 12
-        self._xmlrpc(
+        self.xmlrpc_call(
             self.salesperson,
             "sale.order.line",
             "write",
@@ -635,7 +543,6 @@ class TestPricingGovernanceRpc(GovernanceCase, HttpCase):
             {"discount": 14},
             context=FROM_COMPUTE,
         )
-        self.env.invalidate_all()
         self.assertEqual(line.unifyx_price_manual_user_id, self.salesperson)
         for call in (self.assertXmlrpcRefused, self.assertJsonrpcRefused):
             call(
@@ -779,7 +686,7 @@ class TestPricingGovernanceRpc(GovernanceCase, HttpCase):
         return what xmlrpc.client reads."""
         request = self._exception([(self.boiler, 50)])
         self.assertIs(
-            self._xmlrpc(self.manager, "unifyx.price.exception", "action_approve", request.ids),
+            self.xmlrpc_call(self.manager, "unifyx.price.exception", "action_approve", request.ids),
             True,
         )
         self.assertEqual(request.state, "approved")
@@ -794,6 +701,6 @@ class TestPricingGovernanceRpc(GovernanceCase, HttpCase):
             ("action_draft", "draft"),
         ):
             self.assertIs(
-                self._xmlrpc(self.manager, "unifyx.price.contract", method, draft.ids), True
+                self.xmlrpc_call(self.manager, "unifyx.price.contract", method, draft.ids), True
             )
             self.assertEqual(draft.state, state)

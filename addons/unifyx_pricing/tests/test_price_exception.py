@@ -11,22 +11,8 @@ from .common import PricingCase
 
 @tagged("post_install", "-at_install")
 class TestPriceException(PricingCase):
-    def _request(self, user=None, expiry=date(2026, 6, 30)):
-        exception = (
-            self.env["unifyx.price.exception"]
-            .with_user(user or self.salesperson)
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "company_id": self.company.id,
-                    "reason": "Tender against a competitor",
-                    "date_expiry": expiry,
-                    "line_ids": [Command.create({"product_id": self.product.id, "price": 70})],
-                }
-            )
-        )
-        exception.action_submit()
-        return exception
+    def _request(self, user=None):
+        return self._exception([(self.product, 70)], user=user, expiry=date(2026, 6, 30))
 
     def test_applies_only_once_approved_and_until_expiry(self):
         self._contract(

@@ -6,7 +6,6 @@ on the limit model, and the resolver's "why this price"."""
 
 from datetime import date
 
-from odoo import Command
 from odoo.tests import tagged
 
 from ..tools.quoting import Quote, RateCache
@@ -77,15 +76,7 @@ class TestContractLineRules(PricingCase):
         )
 
     def test_rule_converts_fixed_price_and_measures_units(self):
-        self.usd.active = True
-        self.env["res.currency.rate"].create(
-            {
-                "currency_id": self.usd.id,
-                "company_id": self.company.id,
-                "name": "2026-01-01",
-                "rate": 2.0,
-            }
-        )
+        self._usd_rate(2.0)
         contract = self._contract(
             [
                 {
@@ -138,23 +129,10 @@ class TestContractLineRules(PricingCase):
 
 @tagged("post_install", "-at_install")
 class TestExceptionLineRules(PricingCase):
-    def _exception(self, price=70, expiry=date(2026, 6, 30), approve=True, **line):
-        exception = (
-            self.env["unifyx.price.exception"]
-            .with_user(self.salesperson)
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "company_id": self.company.id,
-                    "reason": "Tender",
-                    "date_expiry": expiry,
-                    "line_ids": [
-                        Command.create({"product_id": self.product.id, "price": price, **line})
-                    ],
-                }
-            )
+    def _request(self, price=70, approve=True, **line):
+        exception = self._exception(
+            [(self.product, price, line)], expiry=date(2026, 6, 30), reason="Tender"
         )
-        exception.action_submit()
         if approve:
             exception.with_user(self.manager).action_approve()
         return exception
@@ -170,8 +148,8 @@ class TestExceptionLineRules(PricingCase):
         )
 
     def test_rules_for_approved_unexpired_exceptions_of_the_customer(self):
-        approved = self._exception(uom_id=self.dozen.id)
-        self._exception(price=50, approve=False)
+        approved = self._request(uom_id=self.dozen.id)
+        self._request(price=50, approve=False)
         Line = self.env["unifyx.price.exception.line"]
         found = Line._unifyx_rules_for({"q": self._quote()}, RateCache())["q"]
         self.assertEqual([rec for rec, _rule in found], [approved.line_ids])
@@ -187,7 +165,7 @@ class TestExceptionLineRules(PricingCase):
         self.assertFalse(Line._unifyx_rules_for({"q": other}, RateCache()))
 
     def test_explain_names_the_exception_and_its_approver(self):
-        exception = self._exception()
+        exception = self._request()
         text = exception.line_ids._unifyx_explain()
         self.assertIn(exception.name, text)
         self.assertIn(self.manager.name, text)
@@ -268,10 +246,11 @@ class TestPriceResolver(PricingCase):
         self.assertEqual(resolved[priced][1], self.env["unifyx.price.exception.line"])
         self.assertEqual(resolved[priced][0], contract.line_ids)
         # Shown as list price and discount when discounts are shown, else net.
-        if self.env["product.pricelist.item"]._is_discount_feature_enabled():
-            self.assertEqual(resolved[priced][2:], (100, 10))
-        else:
-            self.assertEqual(resolved[priced][2:], (90, 0))
+        for shown, price_and_discount in ((True, (100, 10)), (False, (90, 0))):
+            self.env["res.config.settings"].create({"group_discount_per_so_line": shown}).execute()
+            self.assertEqual(
+                Resolver._resolve(order.order_line)[priced][2:], price_and_discount, shown
+            )
         self.assertIn(contract.name, Resolver._explain(priced))
         self.assertEqual(Resolver._extra_discount(priced), 0)
         priced.price_unit = priced.price_unit * 0.9

@@ -149,15 +149,7 @@ class TestSalePricing(PricingCase):
         self.assertEqual(self._order([(self.product, 1, {})]).order_line.price_unit, 100)
 
     def test_foreign_currency_contract(self):
-        self.usd.active = True
-        self.env["res.currency.rate"].create(
-            {
-                "currency_id": self.usd.id,
-                "company_id": self.company.id,
-                "name": "2026-01-01",
-                "rate": 2.0,
-            }
-        )
+        self._usd_rate(2.0)
         self._contract(
             [{"product_id": self.product.id, "price_type": "fixed", "fixed_price": 180}],
             partner=self.customer,

@@ -1,9 +1,10 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command
 from odoo.tests import tagged
 
-from odoo.addons.unifyx_base.tests.common import RoleUsersMixin, UnifyxTourCase
+from odoo.addons.unifyx_base.tests.common import RoleUsersMixin, UnifyxTourCase, enable_features
+
+from .common import excess_discount_row
 
 
 @tagged("post_install", "-at_install")
@@ -39,21 +40,27 @@ class TestPricingTour(RoleUsersMixin, UnifyxTourCase):
                 "company_id": company.id,
             }
         )
-        # The brief's matrix row: a discount above the seller's limit goes to
-        # a sales manager.
-        cls.env["unifyx.approval.matrix"].create(
-            {
-                "name": "Excess discounts T",
-                "document_type": "sale",
-                "company_id": company.id,
-                "exception_type_ids": [
-                    Command.link(cls.env.ref("unifyx_pricing.exception_type_excess_discount").id)
-                ],
-                "step_ids": [
-                    Command.create({"group_id": cls.env.ref("unifyx_base.group_sales_manager").id})
-                ],
-            }
+        excess_discount_row(cls.env, company)
+        # The discount column of the order lines (Settings > Discounts).
+        enable_features(cls.env, "sale.group_discount_per_so_line")
+
+    def _activate_as_sales_manager(self, contract):
+        self.start_tour(
+            "/odoo/action-unifyx_pricing.unifyx_price_contract_action/%d" % contract.id,
+            "unifyx_manager_activates_contract",
+            login=self.users["sales_manager"].login,
         )
+        self.assertEqual(contract.state, "active")
+
+    def _quoted_line(self, tour, contract):
+        """The one sale line the salesperson's tour priced by ``contract``."""
+        self.start_tour("/odoo", tour, login=self.users["salesperson"].login)
+        line = self.env["sale.order.line"].search(
+            [("unifyx_price_contract_line_id", "=", contract.line_ids.id)]
+        )
+        self.assertEqual(len(line), 1)
+        self.assertEqual(line.order_id.user_id, self.users["salesperson"])
+        return line
 
     def test_contract_entered_activated_and_quoted(self):
         self.start_tour(
@@ -62,22 +69,10 @@ class TestPricingTour(RoleUsersMixin, UnifyxTourCase):
         contract = self.env["unifyx.price.contract"].search([("name", "=", "Tour contract")])
         self.assertEqual(contract.state, "draft")
         self.assertEqual(contract.line_ids.fixed_price, 1.23)
-        self.start_tour(
-            "/odoo/action-unifyx_pricing.unifyx_price_contract_action/%d" % contract.id,
-            "unifyx_manager_activates_contract",
-            login=self.users["sales_manager"].login,
-        )
-        self.assertEqual(contract.state, "active")
-        self.start_tour(
-            "/odoo", "unifyx_salesperson_contract_price", login=self.users["salesperson"].login
-        )
-        line = self.env["sale.order.line"].search(
-            [("unifyx_price_contract_line_id", "=", contract.line_ids.id)]
-        )
-        self.assertEqual(len(line), 1)
+        self._activate_as_sales_manager(contract)
+        line = self._quoted_line("unifyx_salesperson_contract_price", contract)
         self.assertEqual(line.price_unit, 1.23)
         self.assertEqual(line.unifyx_price_source, "contract")
-        self.assertEqual(line.order_id.user_id, self.users["salesperson"])
         self.assertEqual(line.order_id.state, "sale")
 
     def test_segment_contract_and_discount_limit_through_the_screens(self):
@@ -95,23 +90,11 @@ class TestPricingTour(RoleUsersMixin, UnifyxTourCase):
         self.assertEqual(contract.line_ids.discount, 10)
         limit = self.env.ref("unifyx_pricing.discount_limit_salesperson")
         self.assertEqual(limit.max_discount, 8)
-        self.start_tour(
-            "/odoo/action-unifyx_pricing.unifyx_price_contract_action/%d" % contract.id,
-            "unifyx_manager_activates_contract",
-            login=self.users["sales_manager"].login,
-        )
-        self.assertEqual(contract.state, "active")
-        self.start_tour(
-            "/odoo", "unifyx_salesperson_segment_discount", login=self.users["salesperson"].login
-        )
-        line = self.env["sale.order.line"].search(
-            [("unifyx_price_contract_line_id", "=", contract.line_ids.id)]
-        )
-        self.assertEqual(len(line), 1)
+        self._activate_as_sales_manager(contract)
+        line = self._quoted_line("unifyx_salesperson_segment_discount", contract)
         self.assertEqual(line.discount, 20)
         self.assertEqual(line.unifyx_discount_alert, "approve")
         order = line.order_id
-        self.assertEqual(order.user_id, self.users["salesperson"])
         self.assertIn(
             self.env.ref("unifyx_pricing.exception_type_excess_discount"),
             order.unifyx_exception_type_ids,

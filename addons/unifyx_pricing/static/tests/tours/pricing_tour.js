@@ -26,6 +26,47 @@ function openPricingMenu(menu, content) {
   ];
 }
 
+// Type `value` in the many2one field `field` (a selector) and pick it.
+function pickRecord(field, value, content) {
+  return [
+    {content, trigger: `${field} input`, run: `edit ${value}`},
+    {
+      trigger: `ul.ui-autocomplete > li > a:contains("${value}")`,
+      run: "click",
+    },
+  ];
+}
+
+// The contract line being edited.
+const LINE = ".o_field_widget[name=line_ids] .o_selected_row";
+
+// A new contract line, its many2one `field` set to `value`.
+function addContractLine(field, value, content) {
+  return [
+    {
+      content,
+      trigger: ".o_field_widget[name=line_ids] .o_field_x2many_list_row_add a",
+      run: "click",
+    },
+    ...pickRecord(`${LINE} .o_field_widget[name=${field}]`, value),
+  ];
+}
+
+// A new quotation from the Sales app for `customer`, a line of PRODUCT added.
+function quoteProduct(customer) {
+  return [
+    ...stepUtils.goToAppSteps("sale.sale_menu_root", "Open Sales"),
+    ...tourUtils.createNewSalesOrder(),
+    ...tourUtils.selectCustomer(customer),
+    ...tourUtils.addProduct(PRODUCT),
+    {
+      content: "The line says its price comes from the contract",
+      trigger:
+        ".o_data_row .o_field_cell[name=unifyx_price_source]:contains('Contract')",
+    },
+  ];
+}
+
 // A new contract named `name`, from the UnifyX app.
 function newContract(name) {
   return [
@@ -48,33 +89,11 @@ registry.category("web_tour.tours").add("unifyx_consultant_enters_contract", {
   url: "/odoo",
   steps: () => [
     ...newContract("Tour contract"),
-    {
-      content: "For the customer",
-      trigger: ".o_field_widget[name=partner_id] input",
-      run: `edit ${CUSTOMER}`,
-    },
-    {
-      trigger: `ul.ui-autocomplete > li > a:contains("${CUSTOMER}")`,
-      run: "click",
-    },
-    {
-      content: "Add a price",
-      trigger: ".o_field_widget[name=line_ids] .o_field_x2many_list_row_add a",
-      run: "click",
-    },
-    {
-      trigger:
-        ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=product_id] input",
-      run: `edit ${PRODUCT}`,
-    },
-    {
-      trigger: `ul.ui-autocomplete > li > a:contains("${PRODUCT}")`,
-      run: "click",
-    },
+    ...pickRecord(".o_field_widget[name=partner_id]", CUSTOMER, "For the customer"),
+    ...addContractLine("product_id", PRODUCT, "Add a price"),
     {
       content: "A fixed price of 1.23",
-      trigger:
-        ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=fixed_price] input",
+      trigger: `${LINE} .o_field_widget[name=fixed_price] input`,
       run: "edit 1.23",
     },
     ...stepUtils.saveForm(),
@@ -102,10 +121,7 @@ registry.category("web_tour.tours").add("unifyx_manager_activates_contract", {
 registry.category("web_tour.tours").add("unifyx_salesperson_contract_price", {
   url: "/odoo",
   steps: () => [
-    ...stepUtils.goToAppSteps("sale.sale_menu_root", "Open Sales"),
-    ...tourUtils.createNewSalesOrder(),
-    ...tourUtils.selectCustomer(CUSTOMER),
-    ...tourUtils.addProduct(PRODUCT),
+    ...quoteProduct(CUSTOMER),
     {
       content: "Two units",
       trigger: "div[name='product_uom_qty'] input",
@@ -114,11 +130,6 @@ registry.category("web_tour.tours").add("unifyx_salesperson_contract_price", {
     {
       content: "The contract prices the line: 2 x 1.23",
       trigger: ".o_data_row .o_field_cell[name=price_subtotal]:contains('2.46')",
-    },
-    {
-      content: "The line says its price comes from the contract",
-      trigger:
-        ".o_data_row .o_field_cell[name=unifyx_price_source]:contains('Contract')",
     },
     {
       content: "Confirm the quotation",
@@ -145,39 +156,20 @@ registry
     url: "/odoo",
     steps: () => [
       ...newContract("Tour segment contract"),
-      {
-        content: "For the wholesale segment",
-        trigger: ".o_field_widget[name=customer_segment_id] input",
-        run: `edit ${SEGMENT}`,
-      },
-      {
-        trigger: `ul.ui-autocomplete > li > a:contains("${SEGMENT}")`,
-        run: "click",
-      },
-      {
-        content: "Add a category discount",
-        trigger: ".o_field_widget[name=line_ids] .o_field_x2many_list_row_add a",
-        run: "click",
-      },
-      {
-        trigger:
-          ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=categ_id] input",
-        run: `edit ${CATEGORY}`,
-      },
-      {
-        trigger: `ul.ui-autocomplete > li > a:contains("${CATEGORY}")`,
-        run: "click",
-      },
+      ...pickRecord(
+        ".o_field_widget[name=customer_segment_id]",
+        SEGMENT,
+        "For the wholesale segment"
+      ),
+      ...addContractLine("categ_id", CATEGORY, "Add a category discount"),
       {
         content: "A discount on the list price",
-        trigger:
-          ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=price_type] select",
+        trigger: `${LINE} .o_field_widget[name=price_type] select`,
         run: 'select "discount"',
       },
       {
         content: "of 10 %",
-        trigger:
-          ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=discount] input",
+        trigger: `${LINE} .o_field_widget[name=discount] input`,
         run: "edit 10",
       },
       ...stepUtils.saveForm(),
@@ -212,15 +204,7 @@ registry
 registry.category("web_tour.tours").add("unifyx_salesperson_segment_discount", {
   url: "/odoo",
   steps: () => [
-    ...stepUtils.goToAppSteps("sale.sale_menu_root", "Open Sales"),
-    ...tourUtils.createNewSalesOrder(),
-    ...tourUtils.selectCustomer(SEGMENT_CUSTOMER),
-    ...tourUtils.addProduct(PRODUCT),
-    {
-      content: "The line says its price comes from the contract",
-      trigger:
-        ".o_data_row .o_field_cell[name=unifyx_price_source]:contains('Contract')",
-    },
+    ...quoteProduct(SEGMENT_CUSTOMER),
     {
       content: "The segment contract gives 10 %; give 20 % instead",
       trigger: ".o_selected_row .o_field_widget[name=discount] input:value(10.00)",
