@@ -51,7 +51,9 @@ class UnifyxMarginReport(models.Model):
     product_id = fields.Many2one("product.product", readonly=True)
     categ_id = fields.Many2one("product.category", string="Product Family", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    customer_segment_id = fields.Many2one("unifyx.customer.segment", string="Customer Segment", readonly=True)
+    customer_segment_id = fields.Many2one(
+        "unifyx.customer.segment", string="Customer Segment", readonly=True
+    )
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     warehouse_id = fields.Many2one("stock.warehouse", readonly=True)
