@@ -6,14 +6,12 @@ running test server, as fresh users per role in a company of the test's own
 ``xmlrpc.client`` on /xmlrpc/2/object and JSON-RPC on /jsonrpc. Each
 asserts the refusal over both, then re-reads the database."""
 
-import json
-import urllib.request
 import xmlrpc.client
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
-from .common import RoleUsersMixin, decide, matrix_row
+from .common import RoleUsersMixin, decide, execute_jsonrpc, matrix_row
 
 
 class JsonRpcError(Exception):
@@ -140,30 +138,10 @@ class TestGovernanceRpc(RoleUsersMixin, HttpCase):
 
     def jsonrpc(self, login, model, method, *args, **kwargs):
         kwargs["context"] = dict(self.context, **kwargs.get("context", {}))
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.env.cr.dbname,
-                    self.user[login].id,
-                    self.user[login].login,
-                    model,
-                    method,
-                    list(args),
-                    kwargs,
-                ],
-            },
-        }
-        request = urllib.request.Request(
-            "%s/jsonrpc" % self.base_url(),
-            data=json.dumps(payload).encode(),
-            headers={"Content-Type": "application/json"},
+        user = self.user[login]
+        answer = execute_jsonrpc(
+            self.base_url(), self.env.cr.dbname, user.id, user.login, model, method, args, kwargs
         )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            answer = json.load(response)
         if "error" in answer:
             raise JsonRpcError(answer["error"]["data"]["message"])
         return answer.get("result")
@@ -490,6 +468,18 @@ class TestGovernanceRpc(RoleUsersMixin, HttpCase):
 
     # -- build 7: plain XML-RPC through the whole flow --------------------------------
 
+    def decide_over_xmlrpc(self, login, record, button, comment):
+        """``login`` presses ``button`` (validate_tier or reject_tier) on
+        ``record`` and gives ``comment`` in the wizard it opens, over plain
+        XML-RPC; returns the wizard's id."""
+        action = self.xmlrpc(login, record._name, button, [record.id])
+        self.assertEqual(action["res_model"], "comment.wizard")
+        wizard_id = self.xmlrpc(
+            login, "comment.wizard", "create", {"comment": comment}, context=action["context"]
+        )
+        self.assertIs(self.xmlrpc(login, "comment.wizard", "add_comment", [wizard_id]), True)
+        return wizard_id
+
     def test_approval_flow_over_plain_xmlrpc(self):
         """request_validation, validate_tier and add_comment answer plain
         xmlrpc.client: a retry after an answer cannot approve twice."""
@@ -497,17 +487,8 @@ class TestGovernanceRpc(RoleUsersMixin, HttpCase):
         self.assertIs(
             self.xmlrpc("purchaser", "purchase.order", "request_validation", [order.id]), True
         )
-        action = self.xmlrpc("purchase_manager", "purchase.order", "validate_tier", [order.id])
-        self.assertEqual(action["res_model"], "comment.wizard")
-        wizard_id = self.xmlrpc(
-            "purchase_manager",
-            "comment.wizard",
-            "create",
-            {"comment": "Approved by the integration"},
-            context=action["context"],
-        )
-        self.assertIs(
-            self.xmlrpc("purchase_manager", "comment.wizard", "add_comment", [wizard_id]), True
+        wizard_id = self.decide_over_xmlrpc(
+            "purchase_manager", order, "validate_tier", "Approved by the integration"
         )
         self.env.invalidate_all()
         self.assertEqual(order.validation_status, "validated")
@@ -524,16 +505,6 @@ class TestGovernanceRpc(RoleUsersMixin, HttpCase):
         # Reject over plain XML-RPC too.
         other = self.purchase(9000)
         self.xmlrpc("purchaser", "purchase.order", "request_validation", [other.id])
-        action = self.xmlrpc("purchase_manager", "purchase.order", "reject_tier", [other.id])
-        wizard_id = self.xmlrpc(
-            "purchase_manager",
-            "comment.wizard",
-            "create",
-            {"comment": "Too dear"},
-            context=action["context"],
-        )
-        self.assertIs(
-            self.xmlrpc("purchase_manager", "comment.wizard", "add_comment", [wizard_id]), True
-        )
+        self.decide_over_xmlrpc("purchase_manager", other, "reject_tier", "Too dear")
         self.env.invalidate_all()
         self.assertEqual(other.validation_status, "rejected")

@@ -4,6 +4,8 @@
 company of their own (no demo data needed), and the tour base class."""
 
 import importlib.util
+import json
+import urllib.request
 
 from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, TransactionCase
@@ -34,6 +36,28 @@ def load_migration(addon, version, name):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def execute_jsonrpc(base_url, db, uid, password, model, method, args=(), kwargs=None):
+    """``execute_kw`` over Odoo's JSON-RPC endpoint (``/jsonrpc``), as an
+    integration calls it. Returns the answer: a dict with ``result`` (left
+    out when it is None) or ``error`` (its message in ``["data"]["message"]``)."""
+    payload = {
+        "jsonrpc": "2.0",
+        "method": "call",
+        "params": {
+            "service": "object",
+            "method": "execute_kw",
+            "args": [db, uid, password, model, method, list(args), kwargs or {}],
+        },
+    }
+    request = urllib.request.Request(
+        "%s/jsonrpc" % base_url,
+        data=json.dumps(payload).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.load(response)
 
 
 class RoleUsersMixin:
@@ -87,3 +111,13 @@ class UnifyxTourCase(HttpCase):
             assets = cls.env["ir.qweb"]._get_asset_bundle(bundle)
             assets.js()
             assets.css()
+
+
+class UnifyxCompanyCase(UnifyxCase):
+    """``UnifyxCase`` whose environment works in the test's company only (the
+    company the role users belong to), as a user of that company would."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))

@@ -9,18 +9,17 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.unifyx_approvals.tests.common import UnifyxCase
+from odoo.addons.unifyx_approvals.tests.common import UnifyxCompanyCase
 
 T = datetime(2025, 3, 10, 12, 0)
 MARCH = (date(2025, 3, 1), date(2025, 3, 31))
 
 
 @tagged("post_install", "-at_install")
-class TestKpis(UnifyxCase):
+class TestKpis(UnifyxCompanyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.company.id)])
         cls.stock = cls.warehouse.lot_stock_id
         cls.product = cls.env["product.product"].create(
