@@ -6,13 +6,13 @@ client and JSON-RPC. Every cost path is refused or comes back empty; the sales
 manager reads the same values; the salesperson still quotes and confirms an
 order priced by a cost-plus contract below a margin floor."""
 
-import json
-import urllib.request
 import xmlrpc.client
 from datetime import date
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.unifyx_base.tests.common import execute_jsonrpc
 
 
 @tagged("post_install", "-at_install")
@@ -62,30 +62,9 @@ class TestCostVisibilityRpc(HttpCase):
     def _jsonrpc(self, login, model, method, *args, **kwargs):
         """-> (result, error message or None)"""
         kwargs.setdefault("context", self.context)
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.env.cr.dbname,
-                    self._login(login),
-                    login,
-                    model,
-                    method,
-                    list(args),
-                    kwargs,
-                ],
-            },
-        }
-        request = urllib.request.Request(
-            "%s/jsonrpc" % self.url,
-            data=json.dumps(payload).encode(),
-            headers={"Content-Type": "application/json"},
+        answer = execute_jsonrpc(
+            self.url, self.env.cr.dbname, self._login(login), login, model, method, args, kwargs
         )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            answer = json.load(response)
         error = answer.get("error")
         return answer.get("result"), error and error["data"]["message"]
 

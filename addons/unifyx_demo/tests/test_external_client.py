@@ -5,11 +5,11 @@ standard library's client) against the running server: the demo salesperson
 creates and confirms a sale, and the role's limits, the approval matrix and
 the prices hold exactly as in the UI."""
 
-import json
-import urllib.request
 import xmlrpc.client
 
 from odoo.tests import Form, HttpCase, tagged
+
+from odoo.addons.unifyx_base.tests.common import execute_jsonrpc
 
 
 @tagged("post_install", "-at_install")
@@ -108,26 +108,33 @@ class TestExternalClient(HttpCase):
         )
         self._call_json(uid, login, "comment.wizard", "add_comment", [wizard_id], context=context)
 
+    def _assert_confirm_refused(self, uid, login, order, confirm, state, context):
+        """Confirming ``order`` (its ``confirm`` button) is refused over RPC, and
+        so is writing its ``state``: it stays a draft."""
+        for method, args in ((confirm, []), ("write", [{"state": state}])):
+            with self.assertRaises(xmlrpc.client.Fault, msg=method) as fault:
+                self._call(uid, login, order._name, method, [order.id], *args, context=context)
+            self.assertIn("validat", fault.exception.faultString, method)
+            order.invalidate_recordset()
+            self.assertEqual(order.state, "draft", method)
+
+    def _approve_then_confirm(self, uid, login, order, confirm, approver, context):
+        """While its review waits, ``order`` cannot be confirmed; ``approver``
+        approves it over RPC, then ``login`` confirms it."""
+        with self.assertRaises(xmlrpc.client.Fault):
+            self._call(uid, login, order._name, confirm, [order.id], context=context)
+        self._approve_over_rpc(approver, order._name, order.id, context)
+        order.invalidate_recordset()
+        self.assertEqual(order.validation_status, "validated")
+        self._call(uid, login, order._name, confirm, [order.id], context=context)
+
     def _call_json(self, uid, password, model, method, *args, **kwargs):
         """The same call over Odoo's JSON-RPC endpoint: integrations use either
         (the approval flow answers plain XML-RPC too, see unifyx_approvals'
         test_governance_rpc.py)."""
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [self.env.cr.dbname, uid, password, model, method, list(args), kwargs],
-            },
-        }
-        request = urllib.request.Request(
-            "%s/jsonrpc" % self.url,
-            data=json.dumps(payload).encode(),
-            headers={"Content-Type": "application/json"},
+        answer = execute_jsonrpc(
+            self.url, self.env.cr.dbname, uid, password, model, method, args, kwargs
         )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            answer = json.load(response)
         self.assertNotIn("error", answer, answer.get("error", {}).get("data", {}).get("message"))
         return answer.get("result")  # Odoo leaves "result" out when it is None
 
@@ -157,29 +164,17 @@ class TestExternalClient(HttpCase):
         order = self.env["sale.order"].browse(order_id)
         self.assertEqual(order.unifyx_exception_type_ids.code, "payment_terms")
         # Confirming is refused, and so is forcing the state.
-        for method, args in (("action_confirm", []), ("write", [{"state": "sale"}])):
-            with self.assertRaises(xmlrpc.client.Fault, msg=method) as fault:
-                self._call(
-                    uid, "salesperson", "sale.order", method, [order_id], *args, context=context
-                )
-            self.assertIn("validat", fault.exception.faultString, method)
-            order.invalidate_recordset()
-            self.assertEqual(order.state, "draft", method)
+        self._assert_confirm_refused(uid, "salesperson", order, "action_confirm", "sale", context)
         # The salesperson asks for approval, and still cannot confirm meanwhile.
         self._call_json(
             uid, "salesperson", "sale.order", "request_validation", [order_id], context=context
         )
         order.invalidate_recordset()
         self.assertEqual(order.review_ids.status, "pending")
-        with self.assertRaises(xmlrpc.client.Fault):
-            self._call(
-                uid, "salesperson", "sale.order", "action_confirm", [order_id], context=context
-            )
         # The sales manager approves over RPC; then the order confirms.
-        self._approve_over_rpc("sales_manager", "sale.order", order_id, context)
-        order.invalidate_recordset()
-        self.assertEqual(order.validation_status, "validated")
-        self._call(uid, "salesperson", "sale.order", "action_confirm", [order_id], context=context)
+        self._approve_then_confirm(
+            uid, "salesperson", order, "action_confirm", "sales_manager", context
+        )
         [read] = self._call(
             uid, "salesperson", "sale.order", "read", [order_id], ["state"], context=context
         )
@@ -209,14 +204,7 @@ class TestExternalClient(HttpCase):
         )
         order = self.env["purchase.order"].browse(order_id)
         self.assertAlmostEqual(order.unifyx_approval_amount, 8000.0, places=2)
-        for method, args in (("button_confirm", []), ("write", [{"state": "purchase"}])):
-            with self.assertRaises(xmlrpc.client.Fault, msg=method) as fault:
-                self._call(
-                    uid, "purchaser", "purchase.order", method, [order_id], *args, context=context
-                )
-            self.assertIn("validat", fault.exception.faultString, method)
-            order.invalidate_recordset()
-            self.assertEqual(order.state, "draft", method)
+        self._assert_confirm_refused(uid, "purchaser", order, "button_confirm", "purchase", context)
         self._call_json(
             uid, "purchaser", "purchase.order", "request_validation", [order_id], context=context
         )
@@ -225,16 +213,8 @@ class TestExternalClient(HttpCase):
             order.review_ids.definition_id.unifyx_matrix_id,
             self.env.ref("unifyx_demo.approval_matrix_po_mid_demo"),
         )
-        # Still refused while the review waits.
-        with self.assertRaises(xmlrpc.client.Fault):
-            self._call(
-                uid, "purchaser", "purchase.order", "button_confirm", [order_id], context=context
-            )
-        self._approve_over_rpc("purchase_manager", "purchase.order", order_id, context)
-        order.invalidate_recordset()
-        self.assertEqual(order.validation_status, "validated")
-        self._call(
-            uid, "purchaser", "purchase.order", "button_confirm", [order_id], context=context
+        self._approve_then_confirm(
+            uid, "purchaser", order, "button_confirm", "purchase_manager", context
         )
         order.invalidate_recordset()
         self.assertEqual(order.state, "purchase")

@@ -184,29 +184,11 @@ class OperationsCase(DemoCompanyCase):
         return order
 
     def _sell(self, product, qty, warehouse=None, **line_vals):
-        order = (
-            self.env["sale.order"]
-            .with_user(self.user["salesperson"])
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "warehouse_id": (warehouse or self.lyon).id,
-                    "order_line": [
-                        Command.create(
-                            {"product_id": product.id, "product_uom_qty": qty, **line_vals}
-                        )
-                    ],
-                }
-            )
-        )
+        order = self._sale((product, qty, line_vals), warehouse=warehouse)
         if order.unifyx_exception_type_ids:
             # A discount above the salesperson's limit: the sales manager approves.
             order.request_validation()
-            manager = self.user["sales_manager"]
-            action = order.with_user(manager).validate_tier()
-            self.env["comment.wizard"].with_user(manager).with_context(**action["context"]).create(
-                {"comment": "Agreed"}
-            ).add_comment()
+            self._approve(order, "sales_manager")
         order.action_confirm()
         self.assertEqual(order.state, "sale")
         return order
@@ -633,20 +615,7 @@ class TestTraceabilityScenario(OperationsCase):
         quant = self.env["stock.quant"].search([("lot_id", "=", lot_a.id), ("quantity", ">", 0)])
         self.assertEqual(quant.location_id, shelf)
         # Deliver 4 of lot A and the serial to the customer from the shelf.
-        sale = (
-            self.env["sale.order"]
-            .with_user(self.user["salesperson"])
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "warehouse_id": self.lyon.id,
-                    "order_line": [
-                        Command.create({"product_id": lot_product.id, "product_uom_qty": 4}),
-                        Command.create({"product_id": serial_product.id, "product_uom_qty": 1}),
-                    ],
-                }
-            )
-        )
+        sale = self._sale((lot_product, 4), (serial_product, 1))
         sale.action_confirm()
         delivery = sale.picking_ids
         for move in delivery.move_ids:
