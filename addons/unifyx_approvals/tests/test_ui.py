@@ -24,7 +24,7 @@ class UnifyxApprovalsTourCase(RoleUsersMixin, UnifyxTourCase):
                 "name": PRODUCT,
                 "default_code": "UX-TOUR-0001",
                 "type": "consu",
-                "list_price": 45.0,
+                "list_price": 12.34,
                 "standard_price": 20.0,
                 "purchase_ok": True,
                 "sale_ok": True,
