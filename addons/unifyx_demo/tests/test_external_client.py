@@ -31,6 +31,22 @@ class TestExternalClient(HttpCase):
             self.env.cr.dbname, uid, password, model, method, list(args), kwargs
         )
 
+    def _quote_over_rpc(self, uid, customer, products, quantity, **vals):
+        """The demo salesperson (``uid``) quotes ``quantity`` of each of
+        ``products`` to ``customer`` over XML-RPC, sending no price; the
+        quotation's id. Other order fields come in ``vals``."""
+        lines = [
+            (0, 0, {"product_id": product.id, "product_uom_qty": quantity}) for product in products
+        ]
+        return self._call(
+            uid,
+            "salesperson",
+            "sale.order",
+            "create",
+            dict(vals, partner_id=customer.id, order_line=lines),
+            context={"allowed_company_ids": self.company.ids},
+        )
+
     def test_salesperson_sells_over_rpc_within_the_role(self):
         uid = self._login("salesperson")
         customer = self.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
@@ -38,17 +54,7 @@ class TestExternalClient(HttpCase):
             [("default_code", "=like", "UX-APP-%"), ("tracking", "=", "none")], limit=1
         )
         context = {"allowed_company_ids": self.company.ids}
-        order_id = self._call(
-            uid,
-            "salesperson",
-            "sale.order",
-            "create",
-            {
-                "partner_id": customer.id,
-                "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 3})],
-            },
-            context=context,
-        )
+        order_id = self._quote_over_rpc(uid, customer, product, 3)
         self._call(uid, "salesperson", "sale.order", "action_confirm", [order_id], context=context)
         [order] = self._call(
             uid,
@@ -149,18 +155,7 @@ class TestExternalClient(HttpCase):
         terms_45 = self.env.ref("account.account_payment_term_45days")
         self.assertNotEqual(customer.with_company(self.company).property_payment_term_id, terms_45)
         context = {"allowed_company_ids": self.company.ids}
-        order_id = self._call(
-            uid,
-            "salesperson",
-            "sale.order",
-            "create",
-            {
-                "partner_id": customer.id,
-                "payment_term_id": terms_45.id,
-                "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 4})],
-            },
-            context=context,
-        )
+        order_id = self._quote_over_rpc(uid, customer, product, 4, payment_term_id=terms_45.id)
         order = self.env["sale.order"].browse(order_id)
         self.assertEqual(order.unifyx_exception_type_ids.code, "payment_terms")
         # Confirming is refused, and so is forcing the state.
@@ -230,19 +225,7 @@ class TestExternalClient(HttpCase):
             [("default_code", "=like", "UX-%"), ("tracking", "=", "none")], limit=3
         )
         context = {"allowed_company_ids": self.company.ids}
-        order_id = self._call(
-            uid,
-            "salesperson",
-            "sale.order",
-            "create",
-            {
-                "partner_id": customer.id,
-                "order_line": [
-                    (0, 0, {"product_id": product.id, "product_uom_qty": 5}) for product in products
-                ],
-            },
-            context=context,
-        )
+        order_id = self._quote_over_rpc(uid, customer, products, 5)
         rpc_lines = self._call(
             uid,
             "salesperson",

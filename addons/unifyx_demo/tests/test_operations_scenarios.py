@@ -183,6 +183,35 @@ class OperationsCase(DemoCompanyCase):
         self.assertEqual(order.state, "purchase")
         return order
 
+    def _to_shelf(self, shelf, *lines):
+        """A draft transfer by the warehouse operator from Lyon's stock to
+        ``shelf``; each line: (product, quantity)."""
+        source = self.lyon.lot_stock_id
+        return (
+            self.env["stock.picking"]
+            .with_user(self.user["wh_operator"])
+            .create(
+                {
+                    "picking_type_id": self.lyon.int_type_id.id,
+                    "location_id": source.id,
+                    "location_dest_id": shelf.id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "name": product.display_name,
+                                "product_id": product.id,
+                                "product_uom_qty": qty,
+                                "product_uom": product.uom_id.id,
+                                "location_id": source.id,
+                                "location_dest_id": shelf.id,
+                            }
+                        )
+                        for product, qty in lines
+                    ],
+                }
+            )
+        )
+
     def _sell(self, product, qty, warehouse=None, **line_vals):
         order = self._sale((product, qty, line_vals), warehouse=warehouse)
         if order.unifyx_exception_type_ids:
@@ -495,29 +524,9 @@ class TestCycleCountScenario(OperationsCase):
     def test_count_one_location_with_differences(self):
         shelf = self.env["stock.location"].search([("barcode", "=", "LYO-A-01")])
         avco, fifo = self._product("average"), self._product("fifo")
-        internal = self.env["stock.picking"].with_user(self.user["wh_operator"])
         self._process(self._purchase(avco, 10).picking_ids, self.user["wh_operator"])
         self._process(self._purchase(fifo, 10).picking_ids, self.user["wh_operator"])
-        moving = internal.create(
-            {
-                "picking_type_id": self.lyon.int_type_id.id,
-                "location_id": self.lyon.lot_stock_id.id,
-                "location_dest_id": shelf.id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "name": product.display_name,
-                            "product_id": product.id,
-                            "product_uom_qty": 10,
-                            "product_uom": product.uom_id.id,
-                            "location_id": self.lyon.lot_stock_id.id,
-                            "location_dest_id": shelf.id,
-                        }
-                    )
-                    for product in (avco, fifo)
-                ],
-            }
-        )
+        moving = self._to_shelf(shelf, (avco, 10), (fifo, 10))
         moving.action_confirm()
         self._process(moving, self.user["wh_operator"])
         avco_on_shelf, fifo_on_shelf = self._qty(avco, shelf), self._qty(fifo, shelf)
@@ -582,30 +591,7 @@ class TestTraceabilityScenario(OperationsCase):
         self.assertEqual(lot_a.product_qty, 6)
         self.assertEqual(serial.product_qty, 1)
         # Transfer lot A and the first serial to a shelf.
-        transfer = (
-            self.env["stock.picking"]
-            .with_user(self.user["wh_operator"])
-            .create(
-                {
-                    "picking_type_id": self.lyon.int_type_id.id,
-                    "location_id": self.lyon.lot_stock_id.id,
-                    "location_dest_id": shelf.id,
-                    "move_ids": [
-                        Command.create(
-                            {
-                                "name": product.display_name,
-                                "product_id": product.id,
-                                "product_uom_qty": qty,
-                                "product_uom": product.uom_id.id,
-                                "location_id": self.lyon.lot_stock_id.id,
-                                "location_dest_id": shelf.id,
-                            }
-                        )
-                        for product, qty in ((lot_product, 6), (serial_product, 1))
-                    ],
-                }
-            )
-        )
+        transfer = self._to_shelf(shelf, (lot_product, 6), (serial_product, 1))
         transfer.action_confirm()
         self._process(
             transfer,
