@@ -1,6 +1,7 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
+from odoo.exceptions import ValidationError
 
 
 class UnifyxApprovalLineMixin(models.AbstractModel):
@@ -31,3 +32,23 @@ class UnifyxApprovalLineMixin(models.AbstractModel):
         res = super().unlink()
         documents.exists()._unifyx_check_worse()
         return res
+
+    def _unifyx_check_input(self, quantity_field):
+        """Refuse bad input on sale and purchase lines: a negative
+        ``quantity_field`` unless ``_unifyx_negative_quantity_refusal()``
+        allows it, a quantity or unit price beyond the company's bounds. Not
+        for the superuser (data loading, automated flows)."""
+        if self.env.su:
+            return
+        for line in self.filtered(lambda line: not line.display_type):
+            quantity = line[quantity_field]
+            refusal = quantity < 0 and line._unifyx_negative_quantity_refusal()
+            if refusal:
+                raise ValidationError(refusal)
+            line[self._unifyx_document_field].company_id._unifyx_check_line_bounds(
+                line.product_id, quantity, line.price_unit
+            )
+
+    def _unifyx_negative_quantity_refusal(self):
+        """Why this line's quantity may not be negative; nothing when it may."""
+        raise NotImplementedError(self._name)

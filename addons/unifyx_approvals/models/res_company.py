@@ -36,23 +36,32 @@ class ResCompany(models.Model):
     def _unifyx_check_line_bounds(self, product, quantity, price_unit):
         """Refuse a quantity or a unit price beyond the company's sanity bounds."""
         self.ensure_one()
-        if self.unifyx_max_line_quantity and abs(quantity) > self.unifyx_max_line_quantity:
-            raise ValidationError(
+        checks = (
+            (
+                quantity,
+                self.unifyx_max_line_quantity,
                 self.env._(
                     "%(product)s: a quantity of %(quantity)s is beyond the largest one "
-                    "allowed (%(bound)s, company settings).",
-                    product=product.display_name,
-                    quantity=quantity,
-                    bound=self.unifyx_max_line_quantity,
-                )
-            )
-        if self.unifyx_max_unit_price and abs(price_unit) > self.unifyx_max_unit_price:
-            raise ValidationError(
+                    "allowed (%(bound)s, company settings)."
+                ),
+            ),
+            (
+                price_unit,
+                self.unifyx_max_unit_price,
                 self.env._(
                     "%(product)s: a unit price of %(price)s is beyond the largest one "
-                    "allowed (%(bound)s, company settings).",
-                    product=product.display_name,
-                    price=price_unit,
-                    bound=self.unifyx_max_unit_price,
+                    "allowed (%(bound)s, company settings)."
+                ),
+            ),
+        )
+        for value, bound, message in checks:
+            if bound and abs(value) > bound:
+                raise ValidationError(
+                    message
+                    % {
+                        "product": product.display_name,
+                        "quantity": quantity,
+                        "price": price_unit,
+                        "bound": bound,
+                    }
                 )
-            )

@@ -1,7 +1,6 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
-from odoo.exceptions import ValidationError
 
 
 class SaleOrderLine(models.Model):
@@ -13,17 +12,11 @@ class SaleOrderLine(models.Model):
 
     @api.constrains("product_uom_qty", "price_unit")
     def _check_unifyx_input(self):
-        if self.env.su:
-            return
-        for line in self.filtered(lambda line: not line.display_type):
-            if line.product_uom_qty < 0:
-                raise ValidationError(
-                    self.env._(
-                        "%(product)s: a sale quantity cannot be negative. Goods coming back "
-                        "go through the delivery's Return button and a credit note.",
-                        product=line.product_id.display_name,
-                    )
-                )
-            line.order_id.company_id._unifyx_check_line_bounds(
-                line.product_id, line.product_uom_qty, line.price_unit
-            )
+        self._unifyx_check_input("product_uom_qty")
+
+    def _unifyx_negative_quantity_refusal(self):
+        return self.env._(
+            "%(product)s: a sale quantity cannot be negative. Goods coming back "
+            "go through the delivery's Return button and a credit note.",
+            product=self.product_id.display_name,
+        )

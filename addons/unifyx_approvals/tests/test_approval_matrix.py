@@ -5,17 +5,16 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common import UnifyxCase, decide
+from .common import UnifyxCase, UnifyxCompanyCase, decide
 
 
 @tagged("post_install", "-at_install")
-class TestPurchaseApprovalMatrix(UnifyxCase):
+class TestPurchaseApprovalMatrix(UnifyxCompanyCase):
     """The brief's example matrix for purchases, entered as a consultant would."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         Matrix = cls.env["unifyx.approval.matrix"].with_user(cls.users["consultant"])
         cls.row_mid = Matrix.create(
             {
@@ -360,13 +359,12 @@ class TestPurchaseApprovalMatrix(UnifyxCase):
 
 
 @tagged("post_install", "-at_install")
-class TestApprovalQueryCount(UnifyxCase):
+class TestApprovalQueryCount(UnifyxCompanyCase):
     """The approval's cost of confirming does not grow with the order's lines."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         cls.governed, cls.free = cls.env["res.partner"].create(
             [
                 {"name": "Governed vendor", "company_id": cls.company.id},

@@ -11,15 +11,14 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from ..models import approval_matrix
-from .common import UnifyxCase, decide, matrix_row
+from .common import UnifyxCompanyCase, decide, matrix_row
 
 
 @tagged("post_install", "-at_install")
-class TestApprovalMixin(UnifyxCase):
+class TestApprovalMixin(UnifyxCompanyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         cls.requester = cls.users["purchaser"]
         cls.approver = cls.users["purchasing_manager"]
 

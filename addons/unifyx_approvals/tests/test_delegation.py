@@ -4,19 +4,18 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
-from odoo import Command, fields
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import UnifyxCase, decide, matrix_row
+from .common import UnifyxCompanyCase, decide, matrix_row, purchase_order
 
 
 @tagged("post_install", "-at_install")
-class TestDelegation(UnifyxCase):
+class TestDelegation(UnifyxCompanyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         matrix_row(
             cls.env,
             cls.company,
@@ -33,21 +32,7 @@ class TestDelegation(UnifyxCase):
         cls.today = fields.Date.context_today(cls.manager)
 
     def _order(self):
-        order = (
-            self.env["purchase.order"]
-            .with_user(self.users["purchaser"])
-            .create(
-                {
-                    "partner_id": self.vendor.id,
-                    "company_id": self.company.id,
-                    "order_line": [
-                        Command.create(
-                            {"product_id": self.product.id, "price_unit": 9000, "taxes_id": False}
-                        )
-                    ],
-                }
-            )
-        )
+        order = purchase_order(self.env, self.users["purchaser"], self.vendor, self.product, 9000)
         order.request_validation()
         return order
 
@@ -118,21 +103,8 @@ class TestDelegation(UnifyxCase):
 
     def test_delegate_cannot_approve_own_request(self):
         self._delegate(self.today + timedelta(days=7))
-        order = (
-            self.env["purchase.order"]
-            .sudo()
-            .create(
-                {
-                    "partner_id": self.vendor.id,
-                    "company_id": self.company.id,
-                    "user_id": self.stand_in.id,
-                    "order_line": [
-                        Command.create(
-                            {"product_id": self.product.id, "price_unit": 9000, "taxes_id": False}
-                        )
-                    ],
-                }
-            )
+        order = purchase_order(
+            self.env(su=True), None, self.vendor, self.product, 9000, user_id=self.stand_in.id
         )
         order.sudo().request_validation()
         with self.assertRaises(UserError):

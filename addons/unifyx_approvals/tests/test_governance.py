@@ -14,7 +14,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import UnifyxCase, decide
+from .common import UnifyxCompanyCase, count, decide
 
 # AccessError and ValidationError are UserErrors too.
 REFUSED = UserError
@@ -22,7 +22,7 @@ REFUSED = UserError
 SKIP = {"skip_validation_check": True, "skip_check_state_condition": True}
 
 
-class GovernanceCase(UnifyxCase):
+class GovernanceCase(UnifyxCompanyCase):
     """A matrix in the test company: purchases 5,000-25,000 (purchasing
     manager), over 25,000 (purchasing manager then finance); sales from 1,000
     or with longer payment terms (sales manager); counts over 1,000 (warehouse
@@ -31,7 +31,6 @@ class GovernanceCase(UnifyxCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         group = cls.env.ref
         Matrix = cls.env["unifyx.approval.matrix"]
         rows = [
@@ -164,17 +163,7 @@ class GovernanceCase(UnifyxCase):
         self.env["stock.quant"]._update_available_quantity(
             self.product, self.warehouse.lot_stock_id, 50
         )
-        quant = (
-            self.env["stock.quant"]
-            .with_user(self.operator)
-            .search(
-                [
-                    ("product_id", "=", self.product.id),
-                    ("location_id", "=", self.warehouse.lot_stock_id.id),
-                ]
-            )
-        )
-        quant.inventory_quantity = counted
+        quant = count(self.env, self.operator, self.product, self.warehouse.lot_stock_id, counted)
         action = quant.action_apply_inventory()
         return self.env["unifyx.inventory.approval"].browse(action["res_id"])
 

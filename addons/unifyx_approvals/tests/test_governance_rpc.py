@@ -449,6 +449,18 @@ class TestGovernanceRpc(RpcClientMixin, RoleUsersMixin, HttpCase):
 
     # -- build 7: plain XML-RPC through the whole flow --------------------------------
 
+    def decide_over_xmlrpc(self, login, record, button, comment):
+        """``login`` presses ``button`` (validate_tier or reject_tier) on
+        ``record`` and gives ``comment`` in the wizard it opens, over plain
+        XML-RPC; returns the wizard's id."""
+        action = self.xmlrpc(login, record._name, button, [record.id])
+        self.assertEqual(action["res_model"], "comment.wizard")
+        wizard_id = self.xmlrpc(
+            login, "comment.wizard", "create", {"comment": comment}, context=action["context"]
+        )
+        self.assertIs(self.xmlrpc(login, "comment.wizard", "add_comment", [wizard_id]), True)
+        return wizard_id
+
     def test_approval_flow_over_plain_xmlrpc(self):
         """request_validation, validate_tier and add_comment answer plain
         xmlrpc.client: a retry after an answer cannot approve twice."""
@@ -456,17 +468,8 @@ class TestGovernanceRpc(RpcClientMixin, RoleUsersMixin, HttpCase):
         self.assertIs(
             self.xmlrpc("purchaser", "purchase.order", "request_validation", [order.id]), True
         )
-        action = self.xmlrpc("purchase_manager", "purchase.order", "validate_tier", [order.id])
-        self.assertEqual(action["res_model"], "comment.wizard")
-        wizard_id = self.xmlrpc(
-            "purchase_manager",
-            "comment.wizard",
-            "create",
-            {"comment": "Approved by the integration"},
-            context=action["context"],
-        )
-        self.assertIs(
-            self.xmlrpc("purchase_manager", "comment.wizard", "add_comment", [wizard_id]), True
+        wizard_id = self.decide_over_xmlrpc(
+            "purchase_manager", order, "validate_tier", "Approved by the integration"
         )
         self.env.invalidate_all()
         self.assertEqual(order.validation_status, "validated")
@@ -483,16 +486,6 @@ class TestGovernanceRpc(RpcClientMixin, RoleUsersMixin, HttpCase):
         # Reject over plain XML-RPC too.
         other = self.purchase(9000)
         self.xmlrpc("purchaser", "purchase.order", "request_validation", [other.id])
-        action = self.xmlrpc("purchase_manager", "purchase.order", "reject_tier", [other.id])
-        wizard_id = self.xmlrpc(
-            "purchase_manager",
-            "comment.wizard",
-            "create",
-            {"comment": "Too dear"},
-            context=action["context"],
-        )
-        self.assertIs(
-            self.xmlrpc("purchase_manager", "comment.wizard", "add_comment", [wizard_id]), True
-        )
+        self.decide_over_xmlrpc("purchase_manager", other, "reject_tier", "Too dear")
         self.env.invalidate_all()
         self.assertEqual(other.validation_status, "rejected")

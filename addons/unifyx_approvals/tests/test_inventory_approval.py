@@ -1,59 +1,25 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import UnifyxCase, decide
+from .common import UnifyxCompanyCase, count, counts_matrix_row, decide, stocked_product
 
 
 @tagged("post_install", "-at_install")
-class TestInventoryApproval(UnifyxCase):
+class TestInventoryApproval(UnifyxCompanyCase):
     """Inventory adjustment | value of the difference > 1,000 EUR | warehouse manager."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
-        cls.env["unifyx.approval.matrix"].create(
-            {
-                "name": "Counts over 1,000",
-                "document_type": "inventory",
-                "company_id": cls.company.id,
-                "amount_min": 1000.01,
-                "step_ids": [
-                    Command.create(
-                        {"group_id": cls.env.ref("unifyx_base.group_warehouse_manager").id}
-                    )
-                ],
-            }
-        )
-        cls.warehouse = cls.env["stock.warehouse"].search(
-            [("company_id", "=", cls.company.id)], limit=1
-        )
-        cls.product = cls.env["product.product"].create(
-            {"name": "Drill T", "type": "consu", "is_storable": True}
-        )
-        cls.product.with_company(cls.company).standard_price = 100.0
-        cls.env["stock.quant"].with_company(cls.company)._update_available_quantity(
-            cls.product, cls.warehouse.lot_stock_id, 50
-        )
+        counts_matrix_row(cls.env, cls.company)
+        cls.warehouse, cls.product = stocked_product(cls.env, cls.company, "Drill T", 100.0, 50)
         cls.operator = cls.users["warehouse_operator"]
         cls.manager = cls.users["warehouse_manager"]
 
     def _count(self, counted):
-        quant = (
-            self.env["stock.quant"]
-            .with_user(self.operator)
-            .search(
-                [
-                    ("product_id", "=", self.product.id),
-                    ("location_id", "=", self.warehouse.lot_stock_id.id),
-                ]
-            )
-        )
-        quant.inventory_quantity = counted
-        return quant
+        return count(self.env, self.operator, self.product, self.warehouse.lot_stock_id, counted)
 
     def _on_hand(self):
         return (

@@ -16,7 +16,13 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tests.common import JsonRpcException
 
-from .common import RoleUsersMixin, decide
+from .common import (
+    RoleUsersMixin,
+    counts_matrix_row,
+    decide,
+    picked_transfer,
+    stocked_product,
+)
 
 
 class InventoryGovernanceMixin(RoleUsersMixin):
@@ -28,31 +34,11 @@ class InventoryGovernanceMixin(RoleUsersMixin):
     def _setup_inventory(cls):
         cls._setup_role_users()
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
-        cls.env["unifyx.approval.matrix"].create(
-            {
-                "name": "Counts over 1,000",
-                "document_type": "inventory",
-                "company_id": cls.company.id,
-                "amount_min": 1000.01,
-                "step_ids": [
-                    Command.create(
-                        {"group_id": cls.env.ref("unifyx_base.group_warehouse_manager").id}
-                    )
-                ],
-            }
-        )
-        cls.warehouse = cls.env["stock.warehouse"].search(
-            [("company_id", "=", cls.company.id)], limit=1
+        counts_matrix_row(cls.env, cls.company)
+        cls.warehouse, cls.product = stocked_product(
+            cls.env, cls.company, "Drill G", 84.30, 50, cost_method="standard"
         )
         cls.stock = cls.warehouse.lot_stock_id
-        cls.product = cls.env["product.product"].create(
-            {"name": "Drill G", "type": "consu", "is_storable": True}
-        )
-        cls.product.product_tmpl_id.categ_id.property_cost_method = "standard"
-        cls.product.with_company(cls.company).standard_price = 84.30
-        cls.env["stock.quant"].with_company(cls.company)._update_available_quantity(
-            cls.product, cls.stock, 50
-        )
         cls.quant = cls.env["stock.quant"].search(
             [("product_id", "=", cls.product.id), ("location_id", "=", cls.stock.id)]
         )
@@ -124,37 +110,27 @@ class InventoryGovernanceMixin(RoleUsersMixin):
         self.assertEqual(action["res_model"], "unifyx.inventory.approval")
         return self.env["unifyx.inventory.approval"].browse(action["res_id"])
 
+    def _forged_line(self):
+        """The values of a request line as the report forges them: the shelf's
+        50 counted as 0, valued 0."""
+        return {
+            "quant_id": self.quant.id,
+            "product_id": self.product.id,
+            "location_id": self.stock.id,
+            "quantity": 50,
+            "counted_quantity": 0,
+            "difference": 0,
+            "value": 0,
+        }
+
     def _approve(self, request):
         decide(request, self.manager, comment="Recounted")
         self.assertEqual(request.validation_status, "validated")
 
     def _adjustment_picking(self, user, source, destination, quantity=20):
-        picking = (
-            self.env["stock.picking"]
-            .with_user(user)
-            .create(
-                {
-                    "picking_type_id": self.warehouse.int_type_id.id,
-                    "location_id": source.id,
-                    "location_dest_id": destination.id,
-                    "move_ids": [
-                        Command.create(
-                            {
-                                "name": "Found",
-                                "product_id": self.product.id,
-                                "product_uom_qty": quantity,
-                                "location_id": source.id,
-                                "location_dest_id": destination.id,
-                            }
-                        )
-                    ],
-                }
-            )
+        return picked_transfer(
+            self.env, user, self.warehouse, self.product, quantity, source, destination
         )
-        picking.action_confirm()
-        picking.move_ids.quantity = quantity
-        picking.move_ids.picked = True
-        return picking
 
 
 @tagged("post_install", "-at_install")
@@ -195,21 +171,7 @@ class TestInventoryGovernance(InventoryGovernanceMixin, TransactionCase):
         before = self._snapshot()
         with self.assertRaises(AccessError):
             self.env["unifyx.inventory.approval"].with_user(self.operator).create(
-                {
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "quant_id": self.quant.id,
-                                "product_id": self.product.id,
-                                "location_id": self.stock.id,
-                                "quantity": 50,
-                                "counted_quantity": 0,
-                                "difference": 0,
-                                "value": 0,
-                            }
-                        )
-                    ]
-                }
+                {"line_ids": [Command.create(self._forged_line())]}
             )
         request = self._held_count(30)
         with self.assertRaises(AccessError):
@@ -481,15 +443,7 @@ class TestInventoryGovernanceRpc(InventoryGovernanceMixin, HttpCase):
     def test_forged_requests_over_rpc(self):
         """The report's request valued 0, and a line valued 0 in a held one."""
         held = self._held_count(30)
-        line = {
-            "quant_id": self.quant.id,
-            "product_id": self.product.id,
-            "location_id": self.stock.id,
-            "quantity": 50,
-            "counted_quantity": 0,
-            "difference": 0,
-            "value": 0,
-        }
+        line = self._forged_line()
         before = self._snapshot()
         for call in (self._xmlrpc, self._jsonrpc):
             self._refused(call, "unifyx.inventory.approval", "create", {"line_ids": [(0, 0, line)]})

@@ -17,7 +17,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import ROLES, UnifyxCase, decide
+from .common import ROLES, UnifyxCompanyCase, decide, picked_transfer
 
 NOBODY = frozenset()
 EVERYONE = frozenset(ROLES)
@@ -92,11 +92,10 @@ REFUSED = (AccessError, UserError, ValidationError)
 
 
 @tagged("post_install", "-at_install")
-class TestPolicy(UnifyxCase):
+class TestPolicy(UnifyxCompanyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         groups = {role: cls.env.ref(xmlid) for role, xmlid in ROLES.items()}
         Matrix = cls.env["unifyx.approval.matrix"]
         for name, document_type, amount_min, group in (
@@ -480,31 +479,9 @@ class TestPolicy(UnifyxCase):
 
     def _move_stock_out_of_the_inventory_adjustment_location(self, user):
         source = self.product.with_company(self.company).property_stock_inventory
-        picking = (
-            self.env["stock.picking"]
-            .with_user(user)
-            .create(
-                {
-                    "picking_type_id": self.warehouse.int_type_id.id,
-                    "location_id": source.id,
-                    "location_dest_id": self.stock.id,
-                    "move_ids": [
-                        Command.create(
-                            {
-                                "name": "Found",
-                                "product_id": self.product.id,
-                                "product_uom_qty": 5,
-                                "location_id": source.id,
-                                "location_dest_id": self.stock.id,
-                            }
-                        )
-                    ],
-                }
-            )
+        picking = picked_transfer(
+            self.env, user, self.warehouse, self.product, 5, source, self.stock
         )
-        picking.action_confirm()
-        picking.move_ids.quantity = 5
-        picking.move_ids.picked = True
         picking.button_validate()
         return self._on_hand() == 105
 

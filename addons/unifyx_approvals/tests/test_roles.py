@@ -122,6 +122,10 @@ class TestRoles(UnifyxCase):
         self.assertIn(segments_menu.id, self.visible_menus(self.users["consultant"]))
         self.assertNotIn(segments_menu.id, self.visible_menus(self.users["salesperson"]))
         self.assertNotIn(segments_menu.id, self.visible_menus(self.users["warehouse_operator"]))
+        # Without the demo's barcode menu, the operator still finds the counts.
+        counts_menu = self.env.ref("unifyx_base.unifyx_inventory_count_menu")
+        self.assertIn(counts_menu.id, self.visible_menus(self.users["warehouse_operator"]))
+        self.assertNotIn(counts_menu.id, self.visible_menus(self.users["salesperson"]))
 
 
 @tagged("post_install", "-at_install")

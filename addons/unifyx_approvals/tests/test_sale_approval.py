@@ -4,18 +4,17 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import UnifyxCase, decide
+from .common import UnifyxCompanyCase, decide
 
 
 @tagged("post_install", "-at_install")
-class TestSaleApproval(UnifyxCase):
+class TestSaleApproval(UnifyxCompanyCase):
     """Sales exceptions: the hook other addons use, shown with the exception
     the approvals addon raises itself (longer payment terms than the customer's)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         cls.terms_30 = cls.env.ref("account.account_payment_term_30days")
         cls.terms_45 = cls.env.ref("account.account_payment_term_45days")
         cls.terms_15 = cls.env.ref("account.account_payment_term_15days")

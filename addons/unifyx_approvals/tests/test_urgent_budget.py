@@ -7,15 +7,14 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common import UnifyxCase
+from .common import UnifyxCompanyCase, purchase_order
 
 
 @tagged("post_install", "-at_install")
-class TestUrgentAndBudget(UnifyxCase):
+class TestUrgentAndBudget(UnifyxCompanyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         group = cls.env.ref("unifyx_base.group_purchasing_manager")
         finance = cls.env.ref("unifyx_base.group_finance")
         Matrix = cls.env["unifyx.approval.matrix"].with_user(cls.users["consultant"])
@@ -62,21 +61,8 @@ class TestUrgentAndBudget(UnifyxCase):
         )
 
     def _order(self, amount, **vals):
-        return (
-            self.env["purchase.order"]
-            .with_user(self.users["purchaser"])
-            .create(
-                {
-                    "partner_id": self.vendor.id,
-                    "company_id": self.company.id,
-                    "order_line": [
-                        Command.create(
-                            {"product_id": self.product.id, "price_unit": amount, "taxes_id": False}
-                        )
-                    ],
-                    **vals,
-                }
-            )
+        return purchase_order(
+            self.env, self.users["purchaser"], self.vendor, self.product, amount, **vals
         )
 
     def test_budget_consumption_and_release(self):

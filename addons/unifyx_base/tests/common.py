@@ -58,6 +58,28 @@ def disable_features(env, *groups):
         employees._remove_group(env.ref(group))
 
 
+def execute_jsonrpc(base_url, db, uid, password, model, method, args=(), kwargs=None):
+    """``execute_kw`` over Odoo's JSON-RPC endpoint (``/jsonrpc``), as an
+    integration calls it. Returns the answer: a dict with ``result`` (left
+    out when it is None) or ``error`` (its message in ``["data"]["message"]``)."""
+    payload = {
+        "jsonrpc": "2.0",
+        "method": "call",
+        "params": {
+            "service": "object",
+            "method": "execute_kw",
+            "args": [db, uid, password, model, method, list(args), kwargs or {}],
+        },
+    }
+    request = urllib.request.Request(
+        "%s/jsonrpc" % base_url,
+        data=json.dumps(payload).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.load(response)
+
+
 class RoleUsersMixin:
     """One fresh user per role, in a company of their own, so the tests do not
     depend on the demo users' state. Each user's password is its login."""
@@ -138,24 +160,14 @@ class RpcClientMixin:
 
     def jsonrpc_call(self, user, model, method, *args, **kwargs):
         """-> (result, error message or None)"""
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": self._rpc_params(user, model, method, args, kwargs),
-            },
-        }
-        request = urllib.request.Request(
-            "%s/jsonrpc" % self.base_url(),
-            data=json.dumps(payload).encode(),
-            headers={"Content-Type": "application/json"},
+        db, uid, password, model, method, args, kwargs = self._rpc_params(
+            user, model, method, args, kwargs
         )
         self.env.flush_all()
         try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                answer = json.load(response)
+            answer = execute_jsonrpc(
+                self.base_url(), db, uid, password, model, method, args, kwargs
+            )
         finally:
             self.env.invalidate_all()
         error = answer.get("error")
@@ -184,3 +196,13 @@ class RpcClientMixin:
             self.assertXmlrpcRefused(text, user, model, method, *args, **kwargs),
             self.assertJsonrpcRefused(text, user, model, method, *args, **kwargs),
         )
+
+
+class UnifyxCompanyCase(UnifyxCase):
+    """``UnifyxCase`` whose environment works in the test's company only (the
+    company the role users belong to), as a user of that company would."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))

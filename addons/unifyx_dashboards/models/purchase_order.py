@@ -5,7 +5,7 @@
 from odoo import api, models
 from odoo.tools import SQL
 
-from ..tools.kpi import median
+from ..tools.kpi import median_days, median_days_to_invoice
 
 
 class PurchaseOrder(models.Model):
@@ -31,47 +31,27 @@ class PurchaseOrder(models.Model):
 
     @api.model
     def _unifyx_kpi_purchase_to_confirm(self, period):
-        return [
-            median(
-                self.env,
-                """SELECT EXTRACT(EPOCH FROM date_approve - create_date) / 86400.0 AS days
-                     FROM purchase_order
-                    WHERE company_id = %(company)s AND state IN ('purchase', 'done')
-                      AND date_approve >= %(start)s AND date_approve < %(end)s""",
-                period.params,
-            )
-        ]
+        confirmed = SQL(
+            """SELECT create_date, date_approve FROM purchase_order
+                WHERE company_id = %(company)s AND state IN ('purchase', 'done')""",
+            **period.params,
+        )
+        return [median_days(self.env, period, confirmed, "create_date", "date_approve")]
 
     @api.model
     def _unifyx_kpi_purchase_to_receive(self, period):
-        return [
-            median(
-                self.env,
-                """SELECT EXTRACT(EPOCH FROM done - date_approve) / 86400.0 AS days
-                     FROM (%(received)s) r WHERE done >= %(start)s AND done < %(end)s""",
-                period.params,
-                received=self._unifyx_kpi_received_sql(period),
-            )
-        ]
+        received = self._unifyx_kpi_received_sql(period)
+        return [median_days(self.env, period, received, "date_approve", "done")]
 
     @api.model
     def _unifyx_kpi_purchase_to_bill(self, period):
-        return [
-            median(
-                self.env,
-                """SELECT min(am.invoice_date) - r.done::date AS days
-                     FROM (%(received)s) r
-                     JOIN purchase_order_line pol ON pol.order_id = r.id
-                     JOIN account_move_line aml ON aml.purchase_line_id = pol.id
-                     JOIN account_move am ON am.id = aml.move_id
-                    WHERE am.state = 'posted' AND am.move_type = 'in_invoice'
-                    GROUP BY r.id, r.done
-                   HAVING min(am.invoice_date) >= %(start)s::date
-                      AND min(am.invoice_date) < %(end)s::date""",
-                period.params,
-                received=self._unifyx_kpi_received_sql(period),
-            )
-        ]
+        billed = SQL(
+            """SELECT pol.order_id, aml.id AS move_line_id
+                 FROM purchase_order_line pol
+                 JOIN account_move_line aml ON aml.purchase_line_id = pol.id"""
+        )
+        received = self._unifyx_kpi_received_sql(period)
+        return [median_days_to_invoice(self.env, period, received, billed, "in_invoice")]
 
     @api.model
     def _unifyx_kpi_purchase_to_confirm_domain(self, value):

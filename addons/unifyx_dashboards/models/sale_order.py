@@ -5,7 +5,7 @@
 from odoo import api, models
 from odoo.tools import SQL
 
-from ..tools.kpi import median
+from ..tools.kpi import median_days, median_days_to_invoice
 
 
 class SaleOrder(models.Model):
@@ -30,48 +30,27 @@ class SaleOrder(models.Model):
 
     @api.model
     def _unifyx_kpi_sale_to_confirm(self, period):
-        return [
-            median(
-                self.env,
-                """SELECT EXTRACT(EPOCH FROM date_order - create_date) / 86400.0 AS days
-                     FROM sale_order
-                    WHERE company_id = %(company)s AND state = 'sale'
-                      AND date_order >= %(start)s AND date_order < %(end)s""",
-                period.params,
-            )
-        ]
+        confirmed = SQL(
+            """SELECT create_date, date_order FROM sale_order
+                WHERE company_id = %(company)s AND state = 'sale'""",
+            **period.params,
+        )
+        return [median_days(self.env, period, confirmed, "create_date", "date_order")]
 
     @api.model
     def _unifyx_kpi_sale_to_deliver(self, period):
-        return [
-            median(
-                self.env,
-                """SELECT EXTRACT(EPOCH FROM done - date_order) / 86400.0 AS days
-                     FROM (%(delivered)s) d WHERE done >= %(start)s AND done < %(end)s""",
-                period.params,
-                delivered=self._unifyx_kpi_delivered_sql(period),
-            )
-        ]
+        delivered = self._unifyx_kpi_delivered_sql(period)
+        return [median_days(self.env, period, delivered, "date_order", "done")]
 
     @api.model
     def _unifyx_kpi_sale_to_invoice(self, period):
-        return [
-            median(
-                self.env,
-                """SELECT min(am.invoice_date) - d.done::date AS days
-                     FROM (%(delivered)s) d
-                     JOIN sale_order_line sol ON sol.order_id = d.id
-                     JOIN sale_order_line_invoice_rel rel ON rel.order_line_id = sol.id
-                     JOIN account_move_line aml ON aml.id = rel.invoice_line_id
-                     JOIN account_move am ON am.id = aml.move_id
-                    WHERE am.state = 'posted' AND am.move_type = 'out_invoice'
-                    GROUP BY d.id, d.done
-                   HAVING min(am.invoice_date) >= %(start)s::date
-                      AND min(am.invoice_date) < %(end)s::date""",
-                period.params,
-                delivered=self._unifyx_kpi_delivered_sql(period),
-            )
-        ]
+        invoiced = SQL(
+            """SELECT sol.order_id, rel.invoice_line_id AS move_line_id
+                 FROM sale_order_line sol
+                 JOIN sale_order_line_invoice_rel rel ON rel.order_line_id = sol.id"""
+        )
+        delivered = self._unifyx_kpi_delivered_sql(period)
+        return [median_days_to_invoice(self.env, period, delivered, invoiced, "out_invoice")]
 
     @api.model
     def _unifyx_kpi_sale_to_confirm_domain(self, value):

@@ -9,18 +9,17 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.unifyx_approvals.tests.common import UnifyxCase
+from odoo.addons.unifyx_approvals.tests.common import UnifyxCompanyCase, purchase_order
 
 T = datetime(2025, 3, 10, 12, 0)
 MARCH = (date(2025, 3, 1), date(2025, 3, 31))
 
 
 @tagged("post_install", "-at_install")
-class TestKpis(UnifyxCase):
+class TestKpis(UnifyxCompanyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.company.id)])
         cls.stock = cls.warehouse.lot_stock_id
         cls.product = cls.env["product.product"].create(
@@ -303,3 +302,39 @@ class TestKpis(UnifyxCase):
         # Against the 10.00 cost the margins use: +20 %.
         self.assertAlmostEqual(rows[1].cost, 10.0)
         self.assertAlmostEqual(rows[1].change_vs_cost, 20.0)
+
+    def test_purchase_cycle_times(self):
+        """Two March purchases: confirmed 1 and 3 days after their creation,
+        received 2 and 4 days after their confirmation; one more confirmed in
+        February and one not received yet do not count."""
+        vendor = self.env["res.partner"].create(
+            {"name": "KPI Cycle Vendor", "company_id": self.company.id}
+        )
+        for created, approved, received in (
+            (1, T, 2),
+            (3, T, 4),
+            (1, datetime(2025, 2, 10), None),
+            (5, T, None),
+        ):
+            order = purchase_order(self.env, None, vendor, self.product, 10.0)
+            order.order_line.product_qty = 5
+            order.button_confirm()
+            if received is not None:
+                order.picking_ids.move_ids.quantity = 5
+                order.picking_ids.button_validate()
+                self._sql(
+                    "UPDATE stock_picking SET date_done = %s WHERE id IN %s",
+                    approved + timedelta(days=received),
+                    tuple(order.picking_ids.ids),
+                )
+            self._sql(
+                "UPDATE purchase_order SET date_approve = %s, create_date = %s WHERE id = %s",
+                approved,
+                approved - timedelta(days=created),
+                order.id,
+            )
+        values = self._values()
+        confirm = values[("purchase_to_confirm", None)]
+        self.assertEqual((confirm["value"], confirm["denominator"]), (3.0, 3))  # of 1, 3, 5
+        receive = values[("purchase_to_receive", None)]
+        self.assertEqual((receive["value"], receive["denominator"]), (3.0, 2))  # of 2, 4

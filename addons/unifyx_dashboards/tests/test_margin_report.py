@@ -4,15 +4,14 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.unifyx_approvals.tests.common import UnifyxCase
+from odoo.addons.unifyx_approvals.tests.common import UnifyxCompanyCase
 
 
 @tagged("post_install", "-at_install")
-class TestMarginReport(UnifyxCase):
+class TestMarginReport(UnifyxCompanyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.company.id)])
         cls.product = cls.env["product.product"].create(
             {"name": "Margin A", "is_storable": True, "standard_price": 10.0}

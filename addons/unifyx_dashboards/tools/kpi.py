@@ -116,3 +116,40 @@ def median(env, days, params, **parts):
         days=SQL(days, **params, **parts),
     )
     return measure(value, value, count)
+
+
+def median_days(env, period, source, since, until):
+    """The median of the days from column ``since`` to column ``until`` of the
+    rows of ``source`` (an SQL query) whose ``until`` falls in ``period``."""
+    return median(
+        env,
+        """SELECT EXTRACT(EPOCH FROM s.%(until)s - s.%(since)s) / 86400.0 AS days
+             FROM (%(source)s) s WHERE s.%(until)s >= %(start)s AND s.%(until)s < %(end)s""",
+        period.params,
+        source=source,
+        since=SQL.identifier(since),
+        until=SQL.identifier(until),
+    )
+
+
+def median_days_to_invoice(env, period, done, invoiced_lines, move_type):
+    """The median of the days from an order's completion to its first posted
+    invoice of ``move_type``, for the orders first invoiced in ``period``.
+    ``done``: the completed orders (columns ``id``, ``done``), an SQL query;
+    ``invoiced_lines``: the orders' journal items (columns ``order_id``,
+    ``move_line_id``), an SQL query."""
+    return median(
+        env,
+        """SELECT min(am.invoice_date) - d.done::date AS days
+             FROM (%(done)s) d
+             JOIN (%(lines)s) l ON l.order_id = d.id
+             JOIN account_move_line aml ON aml.id = l.move_line_id
+             JOIN account_move am ON am.id = aml.move_id
+            WHERE am.state = 'posted' AND am.move_type = %(move_type)s
+            GROUP BY d.id, d.done
+           HAVING min(am.invoice_date) >= %(start)s::date
+              AND min(am.invoice_date) < %(end)s::date""",
+        dict(period.params, move_type=move_type),
+        done=done,
+        lines=invoiced_lines,
+    )

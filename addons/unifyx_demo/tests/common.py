@@ -1,6 +1,9 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.tests import TransactionCase
+
+from odoo.addons.unifyx_approvals.tests.common import decide
 
 
 class DemoCompanyCase(TransactionCase):
@@ -41,6 +44,32 @@ class DemoCompanyCase(TransactionCase):
         )
         cls.customer = cls.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
         cls.unit = cls.env.ref("uom.product_uom_unit")
+
+    def _sale(self, *lines, warehouse=None, login="salesperson"):
+        """A quotation of the demo customer from ``warehouse`` (Lyon), made by
+        the demo user ``login``. Each line: (product, quantity) or (product,
+        quantity, other line values)."""
+        return (
+            self.env["sale.order"]
+            .with_user(self.user[login])
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "warehouse_id": (warehouse or self.lyon).id,
+                    "order_line": [
+                        Command.create(
+                            {"product_id": line[0].id, "product_uom_qty": line[1]}
+                            | (line[2] if len(line) > 2 else {})
+                        )
+                        for line in lines
+                    ],
+                }
+            )
+        )
+
+    def _approve(self, record, login, comment="Agreed"):
+        """The demo user ``login`` approves ``record`` with ``comment``."""
+        decide(record, self.user[login], comment=comment)
 
     def _validate(self, picking, user):
         """Validate ``picking`` in full as ``user``."""

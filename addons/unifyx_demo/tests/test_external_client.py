@@ -31,6 +31,22 @@ class TestExternalClient(RpcClientMixin, HttpCase):
             self.env.cr.dbname, uid, password, model, method, list(args), kwargs
         )
 
+    def _quote_over_rpc(self, uid, customer, products, quantity, **vals):
+        """The demo salesperson (``uid``) quotes ``quantity`` of each of
+        ``products`` to ``customer`` over XML-RPC, sending no price; the
+        quotation's id. Other order fields come in ``vals``."""
+        lines = [
+            (0, 0, {"product_id": product.id, "product_uom_qty": quantity}) for product in products
+        ]
+        return self._call(
+            uid,
+            "salesperson",
+            "sale.order",
+            "create",
+            dict(vals, partner_id=customer.id, order_line=lines),
+            context={"allowed_company_ids": self.company.ids},
+        )
+
     def test_salesperson_sells_over_rpc_within_the_role(self):
         uid = self._login("salesperson")
         customer = self.env["res.partner"].search([("name", "=", "SARL Confort Lyon 3")])
@@ -38,17 +54,7 @@ class TestExternalClient(RpcClientMixin, HttpCase):
             [("default_code", "=like", "UX-APP-%"), ("tracking", "=", "none")], limit=1
         )
         context = {"allowed_company_ids": self.company.ids}
-        order_id = self._call(
-            uid,
-            "salesperson",
-            "sale.order",
-            "create",
-            {
-                "partner_id": customer.id,
-                "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 3})],
-            },
-            context=context,
-        )
+        order_id = self._quote_over_rpc(uid, customer, product, 3)
         self._call(uid, "salesperson", "sale.order", "action_confirm", [order_id], context=context)
         [order] = self._call(
             uid,
@@ -108,6 +114,26 @@ class TestExternalClient(RpcClientMixin, HttpCase):
         )
         self._call_json(uid, login, "comment.wizard", "add_comment", [wizard_id], context=context)
 
+    def _assert_confirm_refused(self, uid, login, order, confirm, state, context):
+        """Confirming ``order`` (its ``confirm`` button) is refused over RPC, and
+        so is writing its ``state``: it stays a draft."""
+        for method, args in ((confirm, []), ("write", [{"state": state}])):
+            with self.assertRaises(xmlrpc.client.Fault, msg=method) as fault:
+                self._call(uid, login, order._name, method, [order.id], *args, context=context)
+            self.assertIn("validat", fault.exception.faultString, method)
+            order.invalidate_recordset()
+            self.assertEqual(order.state, "draft", method)
+
+    def _approve_then_confirm(self, uid, login, order, confirm, approver, context):
+        """While its review waits, ``order`` cannot be confirmed; ``approver``
+        approves it over RPC, then ``login`` confirms it."""
+        with self.assertRaises(xmlrpc.client.Fault):
+            self._call(uid, login, order._name, confirm, [order.id], context=context)
+        self._approve_over_rpc(approver, order._name, order.id, context)
+        order.invalidate_recordset()
+        self.assertEqual(order.validation_status, "validated")
+        self._call(uid, login, order._name, confirm, [order.id], context=context)
+
     def _call_json(self, uid, password, model, method, *args, **kwargs):
         """The same call over Odoo's JSON-RPC endpoint: integrations use either
         (the approval flow answers plain XML-RPC too, see unifyx_approvals'
@@ -129,44 +155,21 @@ class TestExternalClient(RpcClientMixin, HttpCase):
         terms_45 = self.env.ref("account.account_payment_term_45days")
         self.assertNotEqual(customer.with_company(self.company).property_payment_term_id, terms_45)
         context = {"allowed_company_ids": self.company.ids}
-        order_id = self._call(
-            uid,
-            "salesperson",
-            "sale.order",
-            "create",
-            {
-                "partner_id": customer.id,
-                "payment_term_id": terms_45.id,
-                "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 4})],
-            },
-            context=context,
-        )
+        order_id = self._quote_over_rpc(uid, customer, product, 4, payment_term_id=terms_45.id)
         order = self.env["sale.order"].browse(order_id)
         self.assertEqual(order.unifyx_exception_type_ids.code, "payment_terms")
         # Confirming is refused, and so is forcing the state.
-        for method, args in (("action_confirm", []), ("write", [{"state": "sale"}])):
-            with self.assertRaises(xmlrpc.client.Fault, msg=method) as fault:
-                self._call(
-                    uid, "salesperson", "sale.order", method, [order_id], *args, context=context
-                )
-            self.assertIn("validat", fault.exception.faultString, method)
-            order.invalidate_recordset()
-            self.assertEqual(order.state, "draft", method)
+        self._assert_confirm_refused(uid, "salesperson", order, "action_confirm", "sale", context)
         # The salesperson asks for approval, and still cannot confirm meanwhile.
         self._call_json(
             uid, "salesperson", "sale.order", "request_validation", [order_id], context=context
         )
         order.invalidate_recordset()
         self.assertEqual(order.review_ids.status, "pending")
-        with self.assertRaises(xmlrpc.client.Fault):
-            self._call(
-                uid, "salesperson", "sale.order", "action_confirm", [order_id], context=context
-            )
         # The sales manager approves over RPC; then the order confirms.
-        self._approve_over_rpc("sales_manager", "sale.order", order_id, context)
-        order.invalidate_recordset()
-        self.assertEqual(order.validation_status, "validated")
-        self._call(uid, "salesperson", "sale.order", "action_confirm", [order_id], context=context)
+        self._approve_then_confirm(
+            uid, "salesperson", order, "action_confirm", "sales_manager", context
+        )
         [read] = self._call(
             uid, "salesperson", "sale.order", "read", [order_id], ["state"], context=context
         )
@@ -196,14 +199,7 @@ class TestExternalClient(RpcClientMixin, HttpCase):
         )
         order = self.env["purchase.order"].browse(order_id)
         self.assertAlmostEqual(order.unifyx_approval_amount, 8000.0, places=2)
-        for method, args in (("button_confirm", []), ("write", [{"state": "purchase"}])):
-            with self.assertRaises(xmlrpc.client.Fault, msg=method) as fault:
-                self._call(
-                    uid, "purchaser", "purchase.order", method, [order_id], *args, context=context
-                )
-            self.assertIn("validat", fault.exception.faultString, method)
-            order.invalidate_recordset()
-            self.assertEqual(order.state, "draft", method)
+        self._assert_confirm_refused(uid, "purchaser", order, "button_confirm", "purchase", context)
         self._call_json(
             uid, "purchaser", "purchase.order", "request_validation", [order_id], context=context
         )
@@ -212,16 +208,8 @@ class TestExternalClient(RpcClientMixin, HttpCase):
             order.review_ids.definition_id.unifyx_matrix_id,
             self.env.ref("unifyx_demo.approval_matrix_po_mid_demo"),
         )
-        # Still refused while the review waits.
-        with self.assertRaises(xmlrpc.client.Fault):
-            self._call(
-                uid, "purchaser", "purchase.order", "button_confirm", [order_id], context=context
-            )
-        self._approve_over_rpc("purchase_manager", "purchase.order", order_id, context)
-        order.invalidate_recordset()
-        self.assertEqual(order.validation_status, "validated")
-        self._call(
-            uid, "purchaser", "purchase.order", "button_confirm", [order_id], context=context
+        self._approve_then_confirm(
+            uid, "purchaser", order, "button_confirm", "purchase_manager", context
         )
         order.invalidate_recordset()
         self.assertEqual(order.state, "purchase")
@@ -237,19 +225,7 @@ class TestExternalClient(RpcClientMixin, HttpCase):
             [("default_code", "=like", "UX-%"), ("tracking", "=", "none")], limit=3
         )
         context = {"allowed_company_ids": self.company.ids}
-        order_id = self._call(
-            uid,
-            "salesperson",
-            "sale.order",
-            "create",
-            {
-                "partner_id": customer.id,
-                "order_line": [
-                    (0, 0, {"product_id": product.id, "product_uom_qty": 5}) for product in products
-                ],
-            },
-            context=context,
-        )
+        order_id = self._quote_over_rpc(uid, customer, products, 5)
         rpc_lines = self._call(
             uid,
             "salesperson",

@@ -4,23 +4,20 @@
 
 import base64
 
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 from odoo.tools.misc import file_open
+
+from .common import DemoCompanyCase
 
 
 @tagged("post_install", "-at_install")
-class TestLegacyDemoFiles(TransactionCase):
+class TestLegacyDemoFiles(DemoCompanyCase):
+    """As the demo consultant, in the demo company."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("unifyx_demo.company_distributor_demo")
-        consultant = cls.env["res.users"].search([("login", "=", "consultant")])
-        cls.env = cls.env(
-            user=consultant,
-            context=dict(
-                cls.env.context, allowed_company_ids=[cls.company.id], tracking_disable=True
-            ),
-        )
+        cls.env = cls.env(user=cls.user["consultant"])
 
     def load(self, xmlid, name, partial=False):
         with file_open("unifyx_demo/demo/legacy/%s" % name, "rb") as legacy:

@@ -183,30 +183,41 @@ class OperationsCase(DemoCompanyCase):
         self.assertEqual(order.state, "purchase")
         return order
 
-    def _sell(self, product, qty, warehouse=None, **line_vals):
-        order = (
-            self.env["sale.order"]
-            .with_user(self.user["salesperson"])
+    def _to_shelf(self, shelf, *lines):
+        """A draft transfer by the warehouse operator from Lyon's stock to
+        ``shelf``; each line: (product, quantity)."""
+        source = self.lyon.lot_stock_id
+        return (
+            self.env["stock.picking"]
+            .with_user(self.user["wh_operator"])
             .create(
                 {
-                    "partner_id": self.customer.id,
-                    "warehouse_id": (warehouse or self.lyon).id,
-                    "order_line": [
+                    "picking_type_id": self.lyon.int_type_id.id,
+                    "location_id": source.id,
+                    "location_dest_id": shelf.id,
+                    "move_ids": [
                         Command.create(
-                            {"product_id": product.id, "product_uom_qty": qty, **line_vals}
+                            {
+                                "name": product.display_name,
+                                "product_id": product.id,
+                                "product_uom_qty": qty,
+                                "product_uom": product.uom_id.id,
+                                "location_id": source.id,
+                                "location_dest_id": shelf.id,
+                            }
                         )
+                        for product, qty in lines
                     ],
                 }
             )
         )
+
+    def _sell(self, product, qty, warehouse=None, **line_vals):
+        order = self._sale((product, qty, line_vals), warehouse=warehouse)
         if order.unifyx_exception_type_ids:
             # A discount above the salesperson's limit: the sales manager approves.
             order.request_validation()
-            manager = self.user["sales_manager"]
-            action = order.with_user(manager).validate_tier()
-            self.env["comment.wizard"].with_user(manager).with_context(**action["context"]).create(
-                {"comment": "Agreed"}
-            ).add_comment()
+            self._approve(order, "sales_manager")
         order.action_confirm()
         self.assertEqual(order.state, "sale")
         return order
@@ -513,29 +524,9 @@ class TestCycleCountScenario(OperationsCase):
     def test_count_one_location_with_differences(self):
         shelf = self.env["stock.location"].search([("barcode", "=", "LYO-A-01")])
         avco, fifo = self._product("average"), self._product("fifo")
-        internal = self.env["stock.picking"].with_user(self.user["wh_operator"])
         self._process(self._purchase(avco, 10).picking_ids, self.user["wh_operator"])
         self._process(self._purchase(fifo, 10).picking_ids, self.user["wh_operator"])
-        moving = internal.create(
-            {
-                "picking_type_id": self.lyon.int_type_id.id,
-                "location_id": self.lyon.lot_stock_id.id,
-                "location_dest_id": shelf.id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "name": product.display_name,
-                            "product_id": product.id,
-                            "product_uom_qty": 10,
-                            "product_uom": product.uom_id.id,
-                            "location_id": self.lyon.lot_stock_id.id,
-                            "location_dest_id": shelf.id,
-                        }
-                    )
-                    for product in (avco, fifo)
-                ],
-            }
-        )
+        moving = self._to_shelf(shelf, (avco, 10), (fifo, 10))
         moving.action_confirm()
         self._process(moving, self.user["wh_operator"])
         avco_on_shelf, fifo_on_shelf = self._qty(avco, shelf), self._qty(fifo, shelf)
@@ -600,30 +591,7 @@ class TestTraceabilityScenario(OperationsCase):
         self.assertEqual(lot_a.product_qty, 6)
         self.assertEqual(serial.product_qty, 1)
         # Transfer lot A and the first serial to a shelf.
-        transfer = (
-            self.env["stock.picking"]
-            .with_user(self.user["wh_operator"])
-            .create(
-                {
-                    "picking_type_id": self.lyon.int_type_id.id,
-                    "location_id": self.lyon.lot_stock_id.id,
-                    "location_dest_id": shelf.id,
-                    "move_ids": [
-                        Command.create(
-                            {
-                                "name": product.display_name,
-                                "product_id": product.id,
-                                "product_uom_qty": qty,
-                                "product_uom": product.uom_id.id,
-                                "location_id": self.lyon.lot_stock_id.id,
-                                "location_dest_id": shelf.id,
-                            }
-                        )
-                        for product, qty in ((lot_product, 6), (serial_product, 1))
-                    ],
-                }
-            )
-        )
+        transfer = self._to_shelf(shelf, (lot_product, 6), (serial_product, 1))
         transfer.action_confirm()
         self._process(
             transfer,
@@ -633,20 +601,7 @@ class TestTraceabilityScenario(OperationsCase):
         quant = self.env["stock.quant"].search([("lot_id", "=", lot_a.id), ("quantity", ">", 0)])
         self.assertEqual(quant.location_id, shelf)
         # Deliver 4 of lot A and the serial to the customer from the shelf.
-        sale = (
-            self.env["sale.order"]
-            .with_user(self.user["salesperson"])
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "warehouse_id": self.lyon.id,
-                    "order_line": [
-                        Command.create({"product_id": lot_product.id, "product_uom_qty": 4}),
-                        Command.create({"product_id": serial_product.id, "product_uom_qty": 1}),
-                    ],
-                }
-            )
-        )
+        sale = self._sale((lot_product, 4), (serial_product, 1))
         sale.action_confirm()
         delivery = sale.picking_ids
         for move in delivery.move_ids:

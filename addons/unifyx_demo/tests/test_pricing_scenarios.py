@@ -72,19 +72,7 @@ class TestPricingScenario(DemoCompanyCase):
         return contract
 
     def _quote(self, discount):
-        order = (
-            self.env["sale.order"]
-            .with_user(self.user["salesperson"])
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "warehouse_id": self.lyon.id,
-                    "order_line": [
-                        Command.create({"product_id": self.product.id, "product_uom_qty": 5})
-                    ],
-                }
-            )
-        )
+        order = self._sale((self.product, 5))
         line = order.order_line
         self.assertEqual(line.unifyx_price_source, "contract")
         self.assertAlmostEqual(line.price_unit, self.contract_price)
@@ -130,10 +118,6 @@ class TestPricingScenario(DemoCompanyCase):
         with self.assertRaises(ValidationError):
             order.with_user(self.user["salesperson"]).action_confirm()
         order.with_user(self.user["salesperson"]).request_validation()
-        manager = self.user["sales_manager"]
-        action = order.with_user(manager).validate_tier()
-        self.env["comment.wizard"].with_user(manager).with_context(**action["context"]).create(
-            {"comment": "Strategic account"}
-        ).add_comment()
+        self._approve(order, "sales_manager", "Strategic account")
         order.with_user(self.user["salesperson"]).action_confirm()
         self.assertEqual(order.state, "sale")

@@ -42,11 +42,7 @@ class TestStandardFlows(DemoCompanyCase):
             # Over the purchaser's limit: the demo approval matrix routes it to the
             # purchasing manager, who approves with a comment.
             order.request_validation()
-            manager = self.user["purchase_manager"]
-            action = order.with_user(manager).validate_tier()
-            self.env["comment.wizard"].with_user(manager).with_context(**action["context"]).create(
-                {"comment": "Agreed"}
-            ).add_comment()
+            self._approve(order, "purchase_manager")
             self.assertEqual(order.validation_status, "validated")
         order.button_confirm()
         self.assertEqual(order.state, "purchase")
@@ -65,21 +61,7 @@ class TestStandardFlows(DemoCompanyCase):
     def test_quotation_delivery_invoice_payment(self):
         before = self._on_hand()
         self.assertGreaterEqual(before, 2, "the demo history stocked Lyon")
-        order = (
-            self.env["sale.order"]
-            .with_user(self.user["salesperson"])
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "warehouse_id": self.lyon.id,
-                    "order_line": [
-                        Command.create(
-                            {"product_id": self.product.id, "product_uom_qty": 2, "discount": 5}
-                        )
-                    ],
-                }
-            )
-        )
+        order = self._sale((self.product, 2, {"discount": 5}))
         self.assertEqual(order.state, "draft")
         self.assertEqual(
             order.payment_term_id, self.customer.with_company(self.company).property_payment_term_id

@@ -1,7 +1,7 @@
 /** @odoo-module **/
 // A purchaser's RFQ over 5,000 EUR shows who must approve it and is submitted;
 // the purchasing manager approves it with a comment and confirms it (run by
-// tests/test_ui.py).
+// tests/test_ui.py, which creates the vendor and the product).
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
@@ -13,18 +13,18 @@ registry.category("web_tour.tours").add("unifyx_purchaser_request_approval", {
     {
       content: "Vendor",
       trigger: ".o_field_widget[name=partner_id] input",
-      run: "edit Rhône Électro",
+      run: "edit UX Tour Vendor",
     },
     {
-      trigger: ".ui-autocomplete a:contains('Rhône Électro Fournitures')",
+      trigger: ".ui-autocomplete a:contains('UX Tour Vendor Rhône')",
       run: "click",
     },
     {content: "Add a line", trigger: "a:contains('Add a product')", run: "click"},
     {
       trigger: ".o_data_row .o_field_widget[name=product_id] input",
-      run: "edit Prise 2P+T #002",
+      run: "edit UX Tour Socket",
     },
-    {trigger: ".ui-autocomplete a:contains('Prise 2P+T #002')", run: "click"},
+    {trigger: ".ui-autocomplete a:contains('UX Tour Socket 2P+T')", run: "click"},
     {
       trigger: ".o_data_row .o_field_widget[name=product_qty] input",
       run: "edit 10 && press Tab",

@@ -1,12 +1,13 @@
 /** @odoo-module **/
-// A demo salesperson finds the UnifyX app, browses its customers, then quotes
-// and confirms through the Sales app (run by tests/test_ui.py).
+// A salesperson finds the UnifyX app, browses its customers, then quotes
+// and confirms through the Sales app (run by tests/test_ui.py, which creates the
+// customer and the product).
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 import tourUtils from "@sale/js/tours/tour_utils";
 
-const CUSTOMER = "SARL Confort Lyon 3";
-const PRODUCT = "Prise 2P+T #002";
+const CUSTOMER = "UX Tour Customer Lyon";
+const PRODUCT = "UX Tour Socket 2P+T";
 
 registry.category("web_tour.tours").add("unifyx_salesperson_quotation", {
   url: "/odoo",
