@@ -11,3 +11,4 @@ from . import test_governance
 from . import test_governance_rpc
 from . import test_governance_paths
 from . import test_approval_mixin
+from . import test_migrations
