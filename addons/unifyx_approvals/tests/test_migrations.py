@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import tagged
 
-from odoo.addons.unifyx_base.tests.common import load_migration
+from odoo.addons.unifyx_base.tests.common import run_migration
 
 from .common import UnifyxCase, matrix_row, purchase_order
 
@@ -10,7 +10,7 @@ from .common import UnifyxCase, matrix_row, purchase_order
 def migrate(cr, version, installed_version):
     """Run unifyx_approvals' post-migration script of ``version`` on a database
     of ``installed_version``."""
-    load_migration("unifyx_approvals", version, "post-migration").migrate(cr, installed_version)
+    run_migration(cr, "unifyx_approvals", version, "post-migration", installed_version)
 
 
 @tagged("post_install", "-at_install")

@@ -41,6 +41,16 @@ def load_migration(addon, version, name):
     return module
 
 
+def run_migration(cr, addon, version, name, installed_version):
+    """Run ``<addon>/migrations/<version>/<name>.py``'s ``migrate()`` as Odoo's
+    migration manager does: openupgrade's decorator reads ``stage``, ``addon``
+    and ``pyfile`` from its caller's frame."""
+    module = load_migration(addon, version, name)
+    pyfile = module.__file__  # noqa: F841 (read from this frame)
+    stage = name.split("-")[0]  # noqa: F841
+    return module.migrate(cr, installed_version)
+
+
 def enable_features(env, *groups):
     """Switch on the features of the settings screen that are groups
     (``sale.group_discount_per_so_line``, ``product.group_product_pricelist``...)

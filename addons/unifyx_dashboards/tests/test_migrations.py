@@ -1,15 +1,12 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import importlib.util
 from datetime import date
-from pathlib import Path
 
 from odoo.tests import tagged
 
 from odoo.addons.unifyx_approvals.tests.common import UnifyxCase
-from odoo.addons.unifyx_base.tests.common import load_migration
+from odoo.addons.unifyx_base.tests.common import load_migration, run_migration
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 # The KPI codes of 18.0.1.0.0, its static selection.
 PREVIOUS_KPIS = [
     ("on_time_delivery", "On-time delivery (%)"),
@@ -29,18 +26,7 @@ PREVIOUS_KPIS = [
 
 
 def run_script(cr, version, name, installed_version):
-    """Run migrations/<version>/<name>.py as Odoo's migration manager does:
-    openupgrade's decorator reads ``stage``, ``addon`` and ``pyfile`` from the
-    caller's frame."""
-    pyfile = str(MIGRATIONS / version / ("%s.py" % name))
-    stage = name.split("-")[0]
-    addon = "unifyx_dashboards"  # noqa: F841
-    spec = importlib.util.spec_from_file_location(
-        "unifyx_dashboards_%s_%s" % (version.replace(".", "_"), stage), pyfile
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.migrate(cr, installed_version)
+    run_migration(cr, "unifyx_dashboards", version, name, installed_version)
 
 
 @tagged("post_install", "-at_install")

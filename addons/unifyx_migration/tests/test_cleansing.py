@@ -3,7 +3,8 @@
 """Fast unit tests of the cleansing rules, on cells as the legacy exports write them."""
 
 import datetime
-import unittest
+
+from odoo.tests import BaseCase
 
 from odoo.addons.unifyx_migration.tools import cleansing as c
 
@@ -17,7 +18,7 @@ UNITS = {
 }
 
 
-class TestCleansing(unittest.TestCase):
+class TestCleansing(BaseCase):
     def assertChange(self, result, value, original, rule):
         self.assertEqual(result.value, value)
         self.assertEqual(result.note.level, c.CHANGE)

@@ -4,10 +4,11 @@
 
 import datetime
 import io
-import unittest
 
 import openpyxl
 import xlwt
+
+from odoo.tests import BaseCase
 
 from odoo.addons.unifyx_migration.tools import readers as r
 
@@ -51,7 +52,7 @@ def build_xls(rows, merges=()):
     return out.getvalue()
 
 
-class TestReaders(unittest.TestCase):
+class TestReaders(BaseCase):
     def read_file(self, name, content):
         table = r.read_table(name, content)
         return table.headers, list(table)

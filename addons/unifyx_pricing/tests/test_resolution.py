@@ -1,10 +1,11 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import unittest
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from odoo.tests import BaseCase
 
 from odoo.addons.unifyx_pricing.tools.resolution import (
     LEVEL_CUSTOMER,
@@ -19,7 +20,7 @@ PRODUCT, CATEG, PARENT = 7, 3, 1
 PATH = (CATEG, PARENT)
 
 
-class TestResolution(unittest.TestCase):
+class TestResolution(BaseCase):
     def test_customer_before_segment_before_pricelist(self):
         seg = Rule(1, LEVEL_SEGMENT, "fixed", 8.0, product_id=PRODUCT)
         cust = Rule(2, LEVEL_CUSTOMER, "fixed", 9.0, categ_id=PARENT)
