@@ -6,4 +6,5 @@ from . import sale_order
 from . import stock_landed_cost
 from . import account_move
 from . import account_move_line
+from . import res_company
 from . import res_config_settings

@@ -48,6 +48,15 @@ class AccountMoveLine(models.Model):
             cost = aml.company_currency_id.round(sign * qty * unit_cost)
             aml.write({"unifyx_margin_cost": cost, "unifyx_margin": -aml.balance - cost})
 
+    def _unifyx_invoiced_amounts(self):
+        """(revenue invoiced net of credit notes, amount credited) of the posted
+        product lines among these customer invoice lines, company currency."""
+        posted = self.filtered(
+            lambda aml: aml.parent_state == "posted" and aml.display_type == "product"
+        )
+        refunds = posted.filtered(lambda aml: aml.move_id.move_type == "out_refund")
+        return -sum(posted.mapped("balance")), sum(refunds.mapped("balance"))
+
     @api.model
     def _unifyx_price_adjustments(self, products):
         """What posted vendor bill lines priced differently from their receipts

@@ -7,6 +7,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools.margin import below_floor, margin_percent, most_specific
 
+COST_GROUPS = "product_cost_security.group_product_cost"
+
 
 class UnifyxMarginFloor(models.Model):
     """Minimum margin % of a sale line, and what happens below it."""
@@ -200,6 +202,47 @@ class UnifyxMarginFloor(models.Model):
         return result
 
     @api.model
+    def _unifyx_moved_lines(self, lines):
+        """The sale lines whose floor fields no longer say what their floors do
+        (the floors, the customer's segment or the margin changed)."""
+        return lines.browse(
+            line.id
+            for line, values in self._unifyx_line_values(lines).items()
+            if any(line[name] != value for name, value in values.items())
+        )
+
+    @api.model
+    def _unifyx_line_warnings(self, lines):
+        """{sale line: the floor it is below, without its margin, or False}."""
+        labels = self._unifyx_labels()
+        result = {}
+        for line in lines:
+            floor = line.unifyx_floor_id.sudo()
+            below = line.unifyx_below_floor and floor
+            result[line] = floor._unifyx_below_warning(labels) if below else False
+        return result
+
+    @api.model
+    def _unifyx_line_text(self, line, margins=None):
+        """A sale line's floor warning: with its margin when ``margins`` (by
+        default: when the current user sees costs), without it otherwise."""
+        if margins is None:
+            margins = self.env.su or self.env.user.has_group(COST_GROUPS)
+        return line.sudo().unifyx_floor_message if margins else line.unifyx_floor_warning
+
+    @api.model
+    def _unifyx_real_below(self, line):
+        """Whether a delivered sale line's real margin is below its floor."""
+        floor = line.unifyx_floor_id
+        return bool(
+            floor
+            and line.qty_delivered
+            and below_floor(
+                line.unifyx_real_margin, line.unifyx_real_revenue, floor.min_margin_percent
+            )
+        )
+
+    @api.model
     def _unifyx_refuse_blocked(self, lines):
         """Refuse sale lines below a blocking floor."""
         blocked = lines.filtered(
@@ -211,7 +254,7 @@ class UnifyxMarginFloor(models.Model):
                     "This order cannot be confirmed: these lines are below a blocking margin "
                     "floor.\n%(lines)s",
                     lines="\n".join(
-                        "- %s: %s" % (line.product_id.display_name, line._unifyx_floor_text())
+                        "- %s: %s" % (line.product_id.display_name, self._unifyx_line_text(line))
                         for line in blocked
                     ),
                 )

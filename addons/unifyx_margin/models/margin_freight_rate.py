@@ -95,15 +95,19 @@ class UnifyxMarginFreightRate(models.Model):
 
     @api.model
     def _unifyx_matcher(self, lines):
-        """A function (sale line) -> its freight rate, reading the rates of all the
-        lines' companies in one query and matching each combination of company,
-        category, warehouse and delivery method once."""
+        """A function (sale line) -> its freight rate (none for what does not
+        ship), reading the rates of all the lines' companies in one query and
+        matching each combination of company, category, warehouse and delivery
+        method once."""
         rates = defaultdict(self.browse)
         for rate in self.sudo().search([("company_id", "in", lines.company_id.ids)]):
             rates[rate.company_id.id] |= rate
         matched = {}
 
         def match(line):
+            # Services, combos (costed by their item lines) and notes ship nothing.
+            if line.display_type or line.product_id.type in (False, "service", "combo"):
+                return self.browse()
             categ, order = line.product_id.categ_id, line.order_id
             key = (line.company_id.id, categ.id, order.warehouse_id.id, order.carrier_id.id)
             if key not in matched:

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import float_compare
 
-from ..tools.margin import below_floor, html_table, margin_percent
+from ..tools.margin import margin_percent
 
 COST_GROUPS = "product_cost_security.group_product_cost"
 
@@ -81,6 +81,7 @@ class SaleOrder(models.Model):
         "order_line.unifyx_floor_id",
     )
     def _compute_unifyx_margin_totals(self):
+        Floor = self.env["unifyx.margin.floor"]
         for order in self:
             lines = order.order_line.filtered(lambda line: not line.display_type)
             expected = sum(lines.mapped("unifyx_expected_margin"))
@@ -93,16 +94,7 @@ class SaleOrder(models.Model):
             order.unifyx_real_revenue = real_revenue
             order.unifyx_real_margin_percent = margin_percent(real, real_revenue)
             order.unifyx_below_floor = any(lines.mapped("unifyx_below_floor"))
-            order.unifyx_real_below_floor = any(
-                line.unifyx_floor_id
-                and line.qty_delivered
-                and below_floor(
-                    line.unifyx_real_margin,
-                    line.unifyx_real_revenue,
-                    line.unifyx_floor_id.min_margin_percent,
-                )
-                for line in lines
-            )
+            order.unifyx_real_below_floor = any(map(Floor._unifyx_real_below, lines))
 
     # The approvals hook: below-floor lines of an "approval" floor raise
     # below_margin, and below_cost when they lose money.
@@ -135,30 +127,17 @@ class SaleOrder(models.Model):
         lines = self.filtered(lambda o: o.state in ("draft", "sent")).order_line.sudo()
         if not lines:
             return
-        Line = self.env["sale.order.line"]
         digits = self.env["decimal.precision"].precision_get("Product Price")
-        costs = lines._unifyx_current_unit_costs()
+        costs = self.env["stock.valuation.layer"]._unifyx_unit_costs_now(lines)
         recost = lines.filtered(
             lambda line: float_compare(
                 line.unifyx_expected_unit_cost, costs[line], precision_digits=digits
             )
         )
-        if recost:
-            self.env.add_to_compute(Line._fields["unifyx_expected_unit_cost"], recost)
-            recost.modified(["unifyx_expected_unit_cost"])
-        floor_fields = [
-            name for name, field in Line._fields.items() if field.compute == "_compute_unifyx_floor"
-        ]
-        moved = [
-            line.id
-            for line, values in lines._unifyx_floor_values().items()
-            if any(line[name] != value for name, value in values.items())
-        ]
-        if moved:
-            moved_lines = lines.browse(moved)
-            for name in floor_fields:
-                self.env.add_to_compute(Line._fields[name], moved_lines)
-            moved_lines.modified(floor_fields)
+        self._unifyx_mark_to_compute(recost, "_compute_unifyx_expected_unit_cost")
+        # After the re-costing: the floors judge the new expected margins.
+        moved = self.env["unifyx.margin.floor"]._unifyx_moved_lines(lines)
+        self._unifyx_mark_to_compute(moved, "_compute_unifyx_floor")
         # Exceptions also come from outside the lines' margins (discount limits).
         for field in self._fields.values():
             if field.compute == "_compute_unifyx_exception_type_ids":
@@ -166,23 +145,58 @@ class SaleOrder(models.Model):
         lines.order_id.flush_recordset()
         lines.flush_recordset()
 
+    @api.model
+    def _unifyx_mark_to_compute(self, lines, compute):
+        """Mark the fields of ``compute`` to recompute on ``lines``, and what
+        depends on them."""
+        names = [name for name, field in lines._fields.items() if field.compute == compute]
+        for name in names:
+            self.env.add_to_compute(lines._fields[name], lines)
+        lines.modified(names)
+
+    @api.model
+    def _unifyx_margins_under_review(self, lines):
+        """{line id: expected margin %} of those of ``lines`` whose quotation has
+        been through the approval matrix. sudo: the seller who edits may not see
+        margins; the comparison stays on the server."""
+        return {
+            line.id: line.sudo().unifyx_expected_margin_percent
+            for line in lines
+            if line.order_id.review_ids and line.order_id.state in ("draft", "sent")
+        }
+
+    @api.model
+    def _unifyx_review_again_if_worse(self, lines, before):
+        """An approved quotation whose margin gets worse needs approval again:
+        ``before`` from _unifyx_margins_under_review()."""
+        lines.filtered(
+            lambda line: (
+                line.id in before
+                and line.unifyx_below_floor
+                and line.sudo().unifyx_expected_margin_percent < before[line.id] - 1e-6
+            )
+        ).order_id.restart_validation()
+
+    def _unifyx_to_company_currency(self, amount):
+        """``amount`` of the order currency in the company currency:
+        currency_rate is the order currency's rate against the company's at the
+        order date, so converting back is a division."""
+        currency = self.company_id.currency_id
+        return currency.round(amount / (self.currency_rate or 1.0)) if currency else amount
+
     def request_validation(self):
         res = super().request_validation()
         # The approvers see the numbers they approve (on the order's margin
         # page); the chatter, read by whoever reads the order, only while costs
         # are not hidden.
         margins = self._unifyx_chatter_shows_margins()
+        Floor = self.env["unifyx.margin.floor"]
         for order in self.filtered(lambda o: o.review_ids and o.unifyx_below_floor):
             order_s = order.sudo()
-            messages = order_s.order_line.filtered("unifyx_below_floor").mapped(
-                lambda line, m=margins: (
-                    "%s: %s"
-                    % (
-                        line.product_id.display_name,
-                        line.unifyx_floor_message if m else line.unifyx_floor_warning,
-                    )
-                )
-            )
+            messages = [
+                "%s: %s" % (line.product_id.display_name, Floor._unifyx_line_text(line, margins))
+                for line in order_s.order_line.filtered("unifyx_below_floor")
+            ]
             intro = (
                 self.env._(
                     "Margin of the order %(margin).1f %%; lines below their floor:",
@@ -211,7 +225,7 @@ class SaleOrder(models.Model):
 
     def _unifyx_check_margin_floors(self):
         self._unifyx_refresh_margin()
-        self.order_line._unifyx_check_blocked()
+        self.env["unifyx.margin.floor"]._unifyx_refuse_blocked(self.order_line)
 
     def action_confirm(self):
         pending = self.filtered(lambda o: o.state in ("draft", "sent"))
@@ -223,35 +237,26 @@ class SaleOrder(models.Model):
 
     # ------------------------------------------------------------------ alerts
 
-    def _unifyx_sales_managers(self):
-        group = self.env.ref("unifyx_base.group_sales_manager")
-        return group.sudo().users.filtered(lambda u: self.company_id in u.company_ids)
-
     def _unifyx_margin_notify(self, kind):
         """Flag the orders and tell their company's sales managers."""
         now = fields.Datetime.now()
         margins = self._unifyx_chatter_shows_margins()
+        Floor = self.env["unifyx.margin.floor"]
         for order in self:
             order.sudo().write({"unifyx_margin_alert": kind, "unifyx_margin_alert_date": now})
             lines = order.sudo().order_line.filtered("unifyx_floor_id")
             if kind == "approved":
                 intro = self.env._("Confirmed below its margin floor:")
                 details = [
-                    line.unifyx_floor_message if margins else line.unifyx_floor_warning
-                    for line in lines
-                    if line.unifyx_below_floor
+                    Floor._unifyx_line_text(line, margins)
+                    for line in lines.filtered("unifyx_below_floor")
                 ]
             else:
                 intro = self.env._("Delivered, and its real margin fell below its floor:")
                 details = [
                     line.unifyx_floor_id._unifyx_drift_text(line, margins)
                     for line in lines
-                    if line.qty_delivered
-                    and below_floor(
-                        line.unifyx_real_margin,
-                        line.unifyx_real_revenue,
-                        line.unifyx_floor_id.min_margin_percent,
-                    )
+                    if Floor._unifyx_real_below(line)
                 ]
             body = Markup("<p>%s</p><ul>%s</ul>") % (
                 intro,
@@ -259,7 +264,7 @@ class SaleOrder(models.Model):
             )
             order.sudo().message_post(
                 body=body,
-                partner_ids=order._unifyx_sales_managers().partner_id.ids,
+                partner_ids=order.company_id._unifyx_sales_managers().partner_id.ids,
                 subtype_xmlid="mail.mt_note",
             )
 
@@ -277,37 +282,9 @@ class SaleOrder(models.Model):
         drifted._unifyx_margin_notify("drift")
         since = fields.Datetime.now() - timedelta(days=1)
         alerts = self.search([("unifyx_margin_alert_date", ">=", since)])
-        labels = dict(self._fields["unifyx_margin_alert"]._description_selection(self.env))
         mails = self.env["mail.mail"]
         for company in alerts.company_id:
-            orders = alerts.filtered(lambda o, c=company: o.company_id == c)
-            managers = orders._unifyx_sales_managers()
-            if not managers:
-                continue
-            rows = [
-                (
-                    o.name,
-                    o.partner_id.display_name,
-                    labels[o.unifyx_margin_alert],
-                    "%.1f %%"
-                    % ((o.unifyx_real_margin_percent or o.unifyx_expected_margin_percent) * 100),
-                )
-                for o in orders
-            ]
-            headers = [
-                self.env._("Order"),
-                self.env._("Customer"),
-                self.env._("Alert"),
-                self.env._("Margin"),
-            ]
-            mails |= mails.sudo().create(
-                {
-                    "subject": self.env._(
-                        "Margin alerts of the day: %(company)s", company=company.name
-                    ),
-                    "body_html": html_table(headers, rows),
-                    "recipient_ids": [(6, 0, managers.partner_id.ids)],
-                    "author_id": self.env.ref("base.partner_root").id,
-                }
+            mails |= company._unifyx_margin_digest(
+                alerts.filtered(lambda o, c=company: o.company_id == c)
             )
         return mails

@@ -1,8 +1,13 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Margin arithmetic without the ORM: tested on its own in tests/test_margin_tools.py."""
+"""Margin arithmetic without the ORM: tested on its own in tests/test_margin_tools.py
+(the breakdown labels are lazy: translated where they are shown)."""
 
 from markupsafe import Markup, escape
+
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 FLOOR_SCOPE_RANK = {"customer": 4, "segment": 3, "category": 2, "company": 1}
 
@@ -70,21 +75,44 @@ def allocate_proportionally(amount, weights):
     return {key: amount * weight / total for key, weight in weights.items()}
 
 
-# The rows of a sale line's margin breakdown: (field, sign shown).
+# The rows of a sale line's margin breakdown: (field, sign shown, label).
 BREAKDOWN = [
-    ("unifyx_expected_revenue", 1),
-    ("unifyx_expected_cost", -1),
-    ("unifyx_expected_freight", -1),
-    ("unifyx_expected_margin", 1),
-    ("unifyx_delivered_cost", -1),
-    ("unifyx_returned_cost", 1),
-    ("unifyx_landed_cost", -1),
-    ("unifyx_price_diff_cost", -1),
-    ("unifyx_freight_cost", -1),
-    ("unifyx_credited_amount", -1),
-    ("unifyx_real_revenue", 1),
-    ("unifyx_real_margin", 1),
+    ("unifyx_expected_revenue", 1, _lt("Expected revenue")),
+    ("unifyx_expected_cost", -1, _lt("Expected cost")),
+    ("unifyx_expected_freight", -1, _lt("Expected freight")),
+    ("unifyx_expected_margin", 1, _lt("Expected margin")),
+    ("unifyx_delivered_cost", -1, _lt("Delivered cost (valuation layers)")),
+    ("unifyx_returned_cost", 1, _lt("Returned cost")),
+    ("unifyx_landed_cost", -1, _lt("Landed costs after delivery")),
+    ("unifyx_price_diff_cost", -1, _lt("Vendor price differences after delivery")),
+    ("unifyx_freight_cost", -1, _lt("Freight")),
+    ("unifyx_credited_amount", -1, _lt("Credit notes")),
+    ("unifyx_real_revenue", 1, _lt("Real revenue")),
+    ("unifyx_real_margin", 1, _lt("Real margin")),
 ]
+
+# The cost stages of a sale line's real margin, with their sign in its cost.
+REAL_COST_STAGES = {"delivered": 1, "returned": -1, "landed": 1, "price_diff": 1, "freight": 1}
+
+
+def real_margin_values(stages):
+    """The values of a sale line's real margin fields from its stages
+    ({"delivered", "returned", "landed", "price_diff", "freight", "credited",
+    "revenue"}: amounts in the company currency, missing ones zero)."""
+    cost = sum(sign * stages.get(key, 0.0) for key, sign in REAL_COST_STAGES.items())
+    revenue = stages.get("revenue", 0.0)
+    values = {
+        "unifyx_%s_cost" % key: stages.get(key, 0.0)
+        for key in ("delivered", "returned", "landed", "price_diff", "freight")
+    }
+    values.update(
+        unifyx_credited_amount=stages.get("credited", 0.0),
+        unifyx_real_revenue=revenue,
+        unifyx_real_cost=cost,
+        unifyx_real_margin=revenue - cost,
+        unifyx_real_margin_percent=margin_percent(revenue - cost, revenue),
+    )
+    return values
 
 
 def breakdown_table(rows, symbol):
