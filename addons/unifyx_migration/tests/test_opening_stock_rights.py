@@ -5,12 +5,12 @@ a warehouse operator's context (any shape) values nothing, and the migration's
 load refuses them, with_user as over JSON-RPC and XML-RPC."""
 
 import base64
-import json
-import urllib.request
 import xmlrpc.client
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.unifyx_base.tests.common import execute_jsonrpc
 
 from .common import DistributorMixin, xlsx_file
 
@@ -175,19 +175,6 @@ class TestOpeningStockRights(DistributorMixin, HttpCase):
         self._json(uid, "stock.quant", "action_apply_inventory", [[quant_id]], {"context": context})
 
     def _json(self, uid, model, method, args, kwargs):
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [self.env.cr.dbname, uid, self.operator.login, model, method, args, kwargs],
-            },
-        }
-        request = urllib.request.Request(
-            "%s/jsonrpc" % self.url,
-            data=json.dumps(payload).encode(),
-            headers={"Content-Type": "application/json"},
+        return execute_jsonrpc(
+            self.url, self.env.cr.dbname, uid, self.operator.login, model, method, args, kwargs
         )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return json.load(response)
