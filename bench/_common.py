@@ -13,6 +13,7 @@ import subprocess
 import time
 
 import odoo
+from odoo import Command
 from odoo.modules.registry import Registry
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -130,3 +131,38 @@ def create_db_if_missing(db, modules, demo=False):
         ],
         check=True,
     )
+
+
+def receive(env, products, qty, price_unit):
+    """One validated receipt of ``qty`` of each product at ``price_unit``, into
+    the company's first warehouse: the stock (and valuation layers) a bench
+    delivers from and puts landed costs on."""
+    warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
+    supplier = env.ref("stock.stock_location_suppliers")
+    receipt = env["stock.picking"].create(
+        {
+            "picking_type_id": warehouse.in_type_id.id,
+            "location_id": supplier.id,
+            "location_dest_id": warehouse.lot_stock_id.id,
+            "move_ids": [
+                Command.create(
+                    {
+                        "name": product.name,
+                        "product_id": product.id,
+                        "product_uom_qty": qty,
+                        "product_uom": product.uom_id.id,
+                        "price_unit": price_unit,
+                        "location_id": supplier.id,
+                        "location_dest_id": warehouse.lot_stock_id.id,
+                    }
+                )
+                for product in products
+            ],
+        }
+    )
+    receipt.action_confirm()
+    for move in receipt.move_ids:
+        move.quantity = move.product_uom_qty
+    receipt.move_ids.picked = True
+    receipt.button_validate()
+    return receipt

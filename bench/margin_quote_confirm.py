@@ -13,7 +13,7 @@ brings). Everything each side creates is rolled back. Targets (issue 4): ratio
 < 10 s.
 """
 
-from _common import create_db_if_missing, environment, parse_args, timer, vacuum
+from _common import create_db_if_missing, environment, parse_args, receive, timer, vacuum
 
 from odoo import Command
 
@@ -54,34 +54,7 @@ def make_products(env, lines, stock_qty):
             for i in range(lines)
         ]
     )
-    warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
-    supplier = env.ref("stock.stock_location_suppliers")
-    receipt = env["stock.picking"].create(
-        {
-            "picking_type_id": warehouse.in_type_id.id,
-            "location_id": supplier.id,
-            "location_dest_id": warehouse.lot_stock_id.id,
-            "move_ids": [
-                Command.create(
-                    {
-                        "name": product.name,
-                        "product_id": product.id,
-                        "product_uom_qty": stock_qty,
-                        "product_uom": product.uom_id.id,
-                        "price_unit": 15,
-                        "location_id": supplier.id,
-                        "location_dest_id": warehouse.lot_stock_id.id,
-                    }
-                )
-                for product in products
-            ],
-        }
-    )
-    receipt.action_confirm()
-    for move in receipt.move_ids:
-        move.quantity = move.product_uom_qty
-    receipt.move_ids.picked = True
-    receipt.button_validate()
+    receipt = receive(env, products, stock_qty, 15)
     return category, products, receipt
 
 

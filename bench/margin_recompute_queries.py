@@ -1,20 +1,24 @@
-"""Benchmark: queries of the real margin update after a landed cost, for one
-order of many delivered lines (issue 16: batched, not once per 1,000 lines).
+"""Benchmark: a landed cost validated on the receipt of one order of many
+delivered lines, UnifyX (with the real margin update it triggers, batched:
+issue 16) vs stock Odoo with stock_landed_costs and sale_stock_margin, in one
+run.
 
     python3 bench/margin_recompute_queries.py [--lines 2500]
 
-One sale order of --lines lines (one unit each of one AVCO product received in
-one receipt) is confirmed and delivered; a landed cost on the receipt is then
-validated, and the real margin update is run again on its own. Printed: the
-queries (cursor's sql_log_count) and seconds of each, and the calls of the
-cost adjustment readers. Database as bench/margin_quote_confirm.py's UnifyX one
-(created if missing); everything is rolled back.
+On each side one sale order of --lines lines (one unit each of one AVCO product
+received in one receipt) is confirmed and delivered; a landed cost on the
+receipt is then validated. Printed per side: the queries (cursor's
+sql_log_count) and seconds of the validation; on the UnifyX side also the calls
+of the cost adjustment readers (1 each when batched) and the real margin update
+run again on its own. Databases as bench/margin_quote_confirm.py's (created if
+missing); everything is rolled back. Last line: ratio of the validation's
+seconds, UnifyX / stock Odoo.
 """
 
 import time
 from unittest.mock import patch
 
-from _common import create_db_if_missing, environment, parse_args, vacuum
+from _common import create_db_if_missing, environment, parse_args, receive, vacuum
 
 from odoo import Command
 
@@ -22,8 +26,17 @@ args = parse_args(
     __doc__,
     lines=(2500, "delivered lines of the order"),
     suite_db=("unifyx_bench_margin_suite", "UnifyX database (created if missing)"),
+    baseline_db=("unifyx_bench_margin_stock", "stock Odoo database (created if missing)"),
 )
 SUITE = "unifyx_approvals,unifyx_pricing,unifyx_margin"
+STOCK = (
+    "l10n_fr_account,sale_management,sale_stock,purchase_stock,purchase_requisition,"
+    "stock_account,sale_margin,sale_stock_margin,stock_landed_costs,delivery,barcodes"
+)
+READERS = {
+    "stock.landed.cost": "_unifyx_adjustments",
+    "account.move.line": "_unifyx_price_adjustments",
+}
 
 
 def counted(env, key, results, func):
@@ -34,13 +47,11 @@ def counted(env, key, results, func):
     results[key] = (env.cr.sql_log_count - start_count, time.perf_counter() - start)
 
 
-create_db_if_missing(args.suite_db, SUITE)
-vacuum(args.suite_db)
-with environment(args.suite_db) as env:
-    env = env(context={"tracking_disable": True})
-    env["unifyx.approval.matrix"].search([]).write({"active": False})
-    if "unifyx.discount.limit" in env:
-        env["unifyx.discount.limit"].search([]).write({"unlimited": True})
+def delivered_order_and_landed_cost(env):
+    """The order of --lines delivered lines and a draft landed cost on their receipt."""
+    # The tests' landed cost (importable once the addons path is set up).
+    from odoo.addons.unifyx_margin.tests.common import draft_landed_cost  # noqa: PLC0415
+
     category = env["product.category"].create(
         {"name": "Bench AVCO", "property_cost_method": "average"}
     )
@@ -54,32 +65,7 @@ with environment(args.suite_db) as env:
             "taxes_id": False,
         }
     )
-    warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
-    supplier = env.ref("stock.stock_location_suppliers")
-    receipt = env["stock.picking"].create(
-        {
-            "picking_type_id": warehouse.in_type_id.id,
-            "location_id": supplier.id,
-            "location_dest_id": warehouse.lot_stock_id.id,
-            "move_ids": [
-                Command.create(
-                    {
-                        "name": product.name,
-                        "product_id": product.id,
-                        "product_uom_qty": args.lines + 10,
-                        "product_uom": product.uom_id.id,
-                        "price_unit": 10,
-                        "location_id": supplier.id,
-                        "location_dest_id": warehouse.lot_stock_id.id,
-                    }
-                )
-            ],
-        }
-    )
-    receipt.action_confirm()
-    receipt.move_ids.quantity = args.lines + 10
-    receipt.move_ids.picked = True
-    receipt.button_validate()
+    receipt = receive(env, product, args.lines + 10, 10)
     order = env["sale.order"].create(
         {
             "partner_id": env["res.partner"].create({"name": "Bench Customer"}).id,
@@ -102,36 +88,52 @@ with environment(args.suite_db) as env:
         move.quantity = move.product_uom_qty
     picking.move_ids.picked = True
     picking.with_context(skip_backorder=True).button_validate()
-    from odoo.addons.unifyx_margin.tests.common import draft_landed_cost
-
     cost = draft_landed_cost(receipt, 2.0 * (args.lines + 10))
     env.flush_all()
     env.invalidate_all()
-    results = {}
-    readers = {
-        "stock.landed.cost": "_unifyx_adjustments",
-        "account.move.line": "_unifyx_price_adjustments",
+    return order, cost
+
+
+create_db_if_missing(args.suite_db, SUITE)
+create_db_if_missing(args.baseline_db, STOCK)
+vacuum(args.suite_db)
+vacuum(args.baseline_db)
+results = {}
+with environment(args.suite_db) as env:
+    env = env(context={"tracking_disable": True})
+    env["unifyx.approval.matrix"].search([]).write({"active": False})
+    if "unifyx.discount.limit" in env:
+        env["unifyx.discount.limit"].search([]).write({"unlimited": True})
+    order, cost = delivered_order_and_landed_cost(env)
+    patchers = {
+        model: patch.object(
+            type(env[model]), method, autospec=True, side_effect=getattr(type(env[model]), method)
+        )
+        for model, method in READERS.items()
     }
-    mocks = {}
-    patches = []
-    for model, method in readers.items():
-        cls = type(env[model])
-        patcher = patch.object(cls, method, autospec=True, side_effect=getattr(cls, method))
-        mocks[model] = patcher.start()
-        patches.append(patcher)
-    counted(env, "validate", results, cost.button_validate)
+    mocks = {model: patcher.start() for model, patcher in patchers.items()}
+    counted(env, "unifyx_validate", results, cost.button_validate)
     calls = {model: mock.call_count for model, mock in mocks.items()}
-    for patcher in patches:
+    for patcher in patchers.values():
         patcher.stop()
     lines = order.order_line
     assert set(lines.mapped("unifyx_landed_cost")) == {2.0}, set(lines.mapped("unifyx_landed_cost"))
     env.invalidate_all()
-    counted(env, "recompute", results, lines._unifyx_recompute_real_margin)
+    counted(env, "unifyx_recompute", results, lines._unifyx_recompute_real_margin)
+    delivered = len(lines)
 
-print("delivered_lines=%d" % len(lines))
+with environment(args.baseline_db) as env:
+    env = env(context={"tracking_disable": True})
+    order, cost = delivered_order_and_landed_cost(env)
+    counted(env, "stock_validate", results, cost.button_validate)
+    assert cost.state == "done", cost.state
+    assert len(order.order_line) == delivered
+
+print("delivered_lines=%d" % delivered)
 for key, (queries, seconds) in results.items():
     print("%s_queries=%d %s_s=%.2f" % (key, queries, key, seconds))
 print(
-    "adjustment_reads_on_validate: landed_costs=%d bill_lines=%d"
+    "unifyx_adjustment_reads_on_validate: landed_costs=%d bill_lines=%d"
     % (calls["stock.landed.cost"], calls["account.move.line"])
 )
+print("ratio=%.3f" % (results["unifyx_validate"][1] / results["stock_validate"][1]))
