@@ -18,6 +18,19 @@ from odoo.modules.registry import Registry
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+# The margin benches' two databases: the UnifyX addons, and every Odoo module
+# they depend on without them, so that a ratio measures UnifyX (and the OCA
+# tier validation and barcode modules it brings) only.
+MARGIN_DATABASES = {
+    "suite_db": ("unifyx_bench_margin_suite", "UnifyX database (created if missing)"),
+    "baseline_db": ("unifyx_bench_margin_stock", "stock Odoo database (created if missing)"),
+}
+MARGIN_SUITE = "unifyx_approvals,unifyx_pricing,unifyx_margin"
+MARGIN_STOCK = (
+    "l10n_fr_account,sale_management,sale_stock,purchase_stock,purchase_requisition,"
+    "stock_account,sale_margin,sale_stock_margin,stock_landed_costs,delivery,barcodes"
+)
+
 
 def parse_args(description, **extra):
     parser = argparse.ArgumentParser(description=description)

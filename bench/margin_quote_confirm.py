@@ -13,7 +13,17 @@ brings). Everything each side creates is rolled back. Targets (issue 4): ratio
 < 10 s.
 """
 
-from _common import create_db_if_missing, environment, parse_args, receive, timer, vacuum
+from _common import (
+    MARGIN_DATABASES,
+    MARGIN_STOCK,
+    MARGIN_SUITE,
+    create_db_if_missing,
+    environment,
+    parse_args,
+    receive,
+    timer,
+    vacuum,
+)
 
 from odoo import Command
 
@@ -22,17 +32,10 @@ args = parse_args(
     orders=(200, "sale orders"),
     lines=(50, "lines per order"),
     deliver=(1, "1: also deliver everything (slow), then time a landed cost on the receipt"),
-    suite_db=("unifyx_bench_margin_suite", "UnifyX database (created if missing)"),
-    baseline_db=("unifyx_bench_margin_stock", "stock Odoo database (created if missing)"),
+    **MARGIN_DATABASES,
 )
 
-SUITE = "unifyx_approvals,unifyx_pricing,unifyx_margin"
-# Every Odoo module the suite depends on, so that the ratio measures UnifyX
-# (and the OCA tier validation and barcode modules it brings) only.
-STOCK = (
-    "l10n_fr_account,sale_management,sale_stock,purchase_stock,purchase_requisition,"
-    "stock_account,sale_margin,sale_stock_margin,stock_landed_costs,delivery,barcodes"
-)
+SUITE, STOCK = MARGIN_SUITE, MARGIN_STOCK
 
 
 def make_products(env, lines, stock_qty):

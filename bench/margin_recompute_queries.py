@@ -18,21 +18,25 @@ seconds, UnifyX / stock Odoo.
 import time
 from unittest.mock import patch
 
-from _common import create_db_if_missing, environment, parse_args, receive, vacuum
+from _common import (
+    MARGIN_DATABASES,
+    MARGIN_STOCK,
+    MARGIN_SUITE,
+    create_db_if_missing,
+    environment,
+    parse_args,
+    receive,
+    vacuum,
+)
 
 from odoo import Command
 
 args = parse_args(
     __doc__,
     lines=(2500, "delivered lines of the order"),
-    suite_db=("unifyx_bench_margin_suite", "UnifyX database (created if missing)"),
-    baseline_db=("unifyx_bench_margin_stock", "stock Odoo database (created if missing)"),
+    **MARGIN_DATABASES,
 )
-SUITE = "unifyx_approvals,unifyx_pricing,unifyx_margin"
-STOCK = (
-    "l10n_fr_account,sale_management,sale_stock,purchase_stock,purchase_requisition,"
-    "stock_account,sale_margin,sale_stock_margin,stock_landed_costs,delivery,barcodes"
-)
+SUITE, STOCK = MARGIN_SUITE, MARGIN_STOCK
 READERS = {
     "stock.landed.cost": "_unifyx_adjustments",
     "account.move.line": "_unifyx_price_adjustments",
