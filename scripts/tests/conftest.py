@@ -25,10 +25,13 @@ DB_USER = os.environ.get("ODOO_DB_USER", "odoo")
 MODULES = "queue_job"
 
 
-def psql(db, sql):
-    """Run ``sql`` on ``db``, return its rows as lists of strings."""
+def psql(db, sql, **variables):
+    """Run ``sql`` on ``db``, return its rows as lists of strings. Values come as
+    psql variables (``:'name'`` in ``sql``), quoted by psql."""
+    options = [arg for key, value in variables.items() for arg in ("-v", "%s=%s" % (key, value))]
     out = subprocess.run(
-        ["psql", "-h", DB_HOST, "-p", DB_PORT, "-U", DB_USER, "-d", db, "-qtAX", "-F", "\t"],
+        ["psql", "-h", DB_HOST, "-p", DB_PORT, "-U", DB_USER, "-d", db, "-qtAX", "-F", "\t"]
+        + options,
         input=sql,
         capture_output=True,
         text=True,
@@ -38,8 +41,7 @@ def psql(db, sql):
 
 
 def db_exists(name):
-    rows = psql("postgres", "SELECT 1 FROM pg_database WHERE datname = '%s'" % name)
-    return bool(rows)
+    return bool(psql("postgres", "SELECT 1 FROM pg_database WHERE datname = :'name'", name=name))
 
 
 def dropdb(name):
@@ -59,7 +61,11 @@ def odoo_args():
         "--db_host=" + DB_HOST,
         "--db_port=" + DB_PORT,
         "--db_user=" + DB_USER,
-        *(["--db_password=" + os.environ["ODOO_DB_PASSWORD"]] if "ODOO_DB_PASSWORD" in os.environ else []),
+        *(
+            ["--db_password=" + os.environ["ODOO_DB_PASSWORD"]]
+            if "ODOO_DB_PASSWORD" in os.environ
+            else []
+        ),
     ]
 
 
@@ -112,7 +118,9 @@ class JsonRpc:
         return payload["result"]
 
     def authenticate(self, db, login, password):
-        return self.post("/web/session/authenticate", {"db": db, "login": login, "password": password})
+        return self.post(
+            "/web/session/authenticate", {"db": db, "login": login, "password": password}
+        )
 
     def call(self, model, method, *args, path_suffix="", **kwargs):
         return self.post(

@@ -55,8 +55,7 @@ def test_backup_and_restore_keep_records_and_files(small_db, restored_name, tmp_
         "env.cr.commit()\n"
         "print(json.dumps({'partner': partner.id, 'attachment': attachment.id,"
         " 'store_fname': attachment.store_fname,"
-        " 'uuid': env['ir.config_parameter'].get_param('database.uuid')}))\n"
-        % content.encode(),
+        " 'uuid': env['ir.config_parameter'].get_param('database.uuid')}))\n" % content.encode(),
     )
     # The attachment is a file of the filestore, not a column of the database.
     assert original["store_fname"]
@@ -101,6 +100,5 @@ def test_backup_and_restore_keep_records_and_files(small_db, restored_name, tmp_
     again = run("unifyx-restore", str(backup), restored_name)
     assert again.returncode != 0
     assert "exists" in again.stderr
-    assert psql(restored_name, "SELECT name FROM res_partner WHERE id = %d" % copy["partner"]) == [
-        ["Backup Drill"]
-    ]
+    name = psql(restored_name, "SELECT name FROM res_partner WHERE id = :id", id=copy["partner"])
+    assert name == [["Backup Drill"]]

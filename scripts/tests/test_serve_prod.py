@@ -152,7 +152,9 @@ def test_websocket_through_nginx(topology):
         ws.send(json.dumps({"event_name": "subscribe", "data": {"channels": [], "last": 0}}))
         time.sleep(1)
         text = "hello-%s" % uuid.uuid4().hex
-        client.call("discuss.channel", "message_post", [channel_id], body=text, message_type="comment")
+        client.call(
+            "discuss.channel", "message_post", [channel_id], body=text, message_type="comment"
+        )
         deadline = time.time() + 20
         received = ""
         while text not in received and time.time() < deadline:
