@@ -10,6 +10,9 @@ created once and dropped at the end unless UNIFYX_TEST_REUSE_DB=1.
 import http.cookiejar
 import json
 import os
+import re
+import shutil
+import socket
 import subprocess
 import urllib.request
 from pathlib import Path
@@ -48,6 +51,26 @@ def dropdb(name):
     subprocess.run(
         ["dropdb", "-h", DB_HOST, "-p", DB_PORT, "-U", DB_USER, "--if-exists", name], check=True
     )
+
+
+def filestore(db):
+    """The folder Odoo keeps ``db``'s files in (its data_dir, as the scripts set it)."""
+    options = (
+        ["--data-dir=" + os.environ["UNIFYX_DATA_DIR"]] if "UNIFYX_DATA_DIR" in os.environ else []
+    )
+    return subprocess.run(
+        [
+            "python3",
+            "-c",
+            "import sys\nfrom odoo.tools import config\n"
+            "config.parse_config(sys.argv[2:])\nprint(config.filestore(sys.argv[1]))",
+            db,
+            *options,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
 
 
 def odoo_args():
@@ -94,6 +117,7 @@ def small_db():
     yield DB
     if not reuse:
         dropdb(DB)
+        shutil.rmtree(filestore(DB), ignore_errors=True)
 
 
 class JsonRpc:
@@ -131,3 +155,60 @@ class JsonRpc:
     @property
     def session_id(self):
         return next(cookie.value for cookie in self.cookies if cookie.name == "session_id")
+
+
+# The production topology (scripts/unifyx-serve-prod) on its own ports:
+# UNIFYX_SCRIPTS_TEST_HTTP_PORT, _GEVENT_PORT, _PROXY_PORT (18069, 18072, 18080).
+HTTP_PORT = os.environ.get("UNIFYX_SCRIPTS_TEST_HTTP_PORT", "18069")
+GEVENT_PORT = os.environ.get("UNIFYX_SCRIPTS_TEST_GEVENT_PORT", "18072")
+PROXY_PORT = os.environ.get("UNIFYX_SCRIPTS_TEST_PROXY_PORT", "18080")
+PROXY = "http://127.0.0.1:%s" % PROXY_PORT
+SCRIPT = str(ROOT / "scripts" / "unifyx-serve-prod")
+
+
+def serve(command, env):
+    return subprocess.run(
+        [SCRIPT, command], env=env, cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
+
+
+def processes(status_output):
+    """{kind: [pid, ...]} from the lines "kind pid" of the status command."""
+    found = {}
+    for line in status_output.splitlines():
+        match = re.fullmatch(r"([a-z-]+) (\d+)", line.strip())
+        if match:
+            found.setdefault(match[1], []).append(int(match[2]))
+    return found
+
+
+def port_open(port):
+    with socket.socket() as sock:
+        sock.settimeout(1)
+        return sock.connect_ex(("127.0.0.1", int(port))) == 0
+
+
+@pytest.fixture(scope="session")
+def topology(small_db, tmp_path_factory):
+    """The production topology serving ``small_db``; stopped at the end (the last
+    test of test_serve_prod.py stops it itself and checks nothing is left)."""
+    run_dir = tmp_path_factory.mktemp("prod")
+    env = dict(
+        os.environ,
+        ODOO_DB_NAME=small_db,
+        ODOO_HTTP_PORT=HTTP_PORT,
+        ODOO_GEVENT_PORT=GEVENT_PORT,
+        UNIFYX_PROXY_LISTEN="127.0.0.1:%s" % PROXY_PORT,
+        UNIFYX_WORKERS="2",
+        UNIFYX_CRON_WORKERS="1",
+        UNIFYX_QUEUE_CHANNELS="root:2",
+        UNIFYX_PROD_DIR=str(run_dir),
+    )
+    for port in (HTTP_PORT, GEVENT_PORT, PROXY_PORT):
+        assert not port_open(port), "port %s is already taken" % port
+    started = serve("start", env)
+    try:
+        assert started.returncode == 0, started.stdout + started.stderr
+        yield {"db": small_db, "env": env, "dir": run_dir, "start": started.stdout}
+    finally:
+        serve("stop", env)

@@ -1,74 +1,29 @@
 """The production topology of scripts/unifyx-serve-prod, started for real on a
-small database: nginx in front of Odoo's prefork server (2 HTTP workers, a cron
-worker, the gevent websocket process) and OCA queue_job's job runner.
-
-Ports: UNIFYX_SCRIPTS_TEST_HTTP_PORT, _GEVENT_PORT, _PROXY_PORT (18069, 18072, 18080).
-"""
+small database (the ``topology`` fixture of conftest.py): nginx in front of Odoo's
+prefork server (2 HTTP workers, a cron worker, the gevent websocket process) and
+OCA queue_job's job runner."""
 
 import json
 import os
 import re
-import socket
 import subprocess
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 import websocket
-from conftest import ROOT, JsonRpc, psql
-
-HTTP_PORT = os.environ.get("UNIFYX_SCRIPTS_TEST_HTTP_PORT", "18069")
-GEVENT_PORT = os.environ.get("UNIFYX_SCRIPTS_TEST_GEVENT_PORT", "18072")
-PROXY_PORT = os.environ.get("UNIFYX_SCRIPTS_TEST_PROXY_PORT", "18080")
-PROXY = "http://127.0.0.1:%s" % PROXY_PORT
-SCRIPT = str(ROOT / "scripts" / "unifyx-serve-prod")
-
-
-def serve(command, env):
-    return subprocess.run(
-        [SCRIPT, command], env=env, cwd=ROOT, capture_output=True, text=True, timeout=180
-    )
-
-
-def processes(status_output):
-    """{kind: [pid, ...]} from the lines "kind pid" of the status command."""
-    found = {}
-    for line in status_output.splitlines():
-        match = re.fullmatch(r"([a-z-]+) (\d+)", line.strip())
-        if match:
-            found.setdefault(match[1], []).append(int(match[2]))
-    return found
-
-
-def port_open(port):
-    with socket.socket() as sock:
-        sock.settimeout(1)
-        return sock.connect_ex(("127.0.0.1", int(port))) == 0
-
-
-@pytest.fixture(scope="module")
-def topology(small_db, tmp_path_factory):
-    run_dir = tmp_path_factory.mktemp("prod")
-    env = dict(
-        os.environ,
-        ODOO_DB_NAME=small_db,
-        ODOO_HTTP_PORT=HTTP_PORT,
-        ODOO_GEVENT_PORT=GEVENT_PORT,
-        UNIFYX_PROXY_LISTEN="127.0.0.1:%s" % PROXY_PORT,
-        UNIFYX_WORKERS="2",
-        UNIFYX_CRON_WORKERS="1",
-        UNIFYX_QUEUE_CHANNELS="root:2",
-        UNIFYX_PROD_DIR=str(run_dir),
-    )
-    for port in (HTTP_PORT, GEVENT_PORT, PROXY_PORT):
-        assert not port_open(port), "port %s is already taken" % port
-    started = serve("start", env)
-    try:
-        assert started.returncode == 0, started.stdout + started.stderr
-        yield {"db": small_db, "env": env, "dir": run_dir, "start": started.stdout}
-    finally:
-        serve("stop", env)
+from conftest import (
+    GEVENT_PORT,
+    HTTP_PORT,
+    PROXY,
+    PROXY_PORT,
+    ROOT,
+    JsonRpc,
+    port_open,
+    processes,
+    psql,
+    serve,
+)
 
 
 def test_status_lists_every_process(topology):
