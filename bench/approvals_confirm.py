@@ -43,7 +43,9 @@ def user(env, login, *groups):
 def approve(order, approver):
     """Validate as the approver does in the web client: the button opens the
     comment wizard, whose button records the decision."""
-    order = order.with_user(approver)
+    # Its own recordset, as each click is its own request in the web client
+    # (not the prefetch set of every order of the bench).
+    order = order.with_user(approver).browse(order.id)
     action = order.validate_tier()
     if isinstance(action, dict):
         wizard = order.env["comment.wizard"].with_context(**action["context"])
@@ -122,7 +124,8 @@ with environment(args.baseline_db) as env:
         orders.with_user(buyer).button_confirm()
         assert set(orders.mapped("state")) == {"to approve"}
         for order in orders:
-            order.with_user(approver).button_approve()
+            # Its own recordset, as each click is its own request (as on the suite's side).
+            order.with_user(approver).browse(order.id).button_approve()
         env.flush_all()
     assert set(orders.mapped("state")) == {"purchase"}, set(orders.mapped("state"))
 
