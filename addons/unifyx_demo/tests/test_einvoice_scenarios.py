@@ -24,8 +24,11 @@ class TestEinvoiceScenarios(DemoCompanyCase):
         self.assertEqual(parse(self.company.siret), ("334175221", self.company.nic))
         self.assertTrue(self.company.partner_id.bank_ids)
         partners = self.env["res.partner"].search(
-            [("company_id", "=", self.company.id), ("is_company", "=", True),
-             ("country_id.code", "=", "FR")]
+            [
+                ("company_id", "=", self.company.id),
+                ("is_company", "=", True),
+                ("country_id.code", "=", "FR"),
+            ]
         )
         self.assertGreaterEqual(len(partners), 75)  # 15 vendors, 60 customers
         for partner in partners:
@@ -63,7 +66,8 @@ class TestEinvoiceScenarios(DemoCompanyCase):
             ):
                 self.assertTrue(
                     currency.is_zero(amount(tag) - expected),
-                    "%s %s: %s in the XML, %s on the invoice" % (move.name, tag, amount(tag), expected),
+                    "%s %s: %s in the XML, %s on the invoice"
+                    % (move.name, tag, amount(tag), expected),
                 )
             for role, partner in (
                 ("SellerTradeParty", self.company.partner_id),
@@ -71,8 +75,9 @@ class TestEinvoiceScenarios(DemoCompanyCase):
             ):
                 node = tree.find(".//ram:%s" % role, NS)
                 self.assertEqual(
-                    node.findtext("ram:SpecifiedLegalOrganization/ram:ID[@schemeID='0002']",
-                                  None, NS),
+                    node.findtext(
+                        "ram:SpecifiedLegalOrganization/ram:ID[@schemeID='0002']", None, NS
+                    ),
                     partner.siren,
                 )
                 self.assertEqual(

@@ -18,7 +18,7 @@ class ResPartner(models.Model):
 
     @api.depends("siren", "company_id")
     @api.depends_context("uid", "company")
-    def _compute_same_siren_partner_ids(self):
+    def _compute_same_siren_partner_ids(self):  # pylint: disable=missing-return
         # OCA computes as superuser, across companies: keep the partners of the
         # partner's company (or the current one) that the user may read.
         super()._compute_same_siren_partner_ids()

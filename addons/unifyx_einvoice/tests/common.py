@@ -64,8 +64,9 @@ class FacturxCase(AccountTestInvoicingCommon):
         )
         Tax = cls.env["account.tax"]
         cls.tax_20, cls.tax_55 = (
-            Tax.create({"name": name, "amount": rate, "type_tax_use": "sale",
-                        "company_id": cls.company.id})
+            Tax.create(
+                {"name": name, "amount": rate, "type_tax_use": "sale", "company_id": cls.company.id}
+            )
             for name, rate in (("TVA 20 %", 20.0), ("TVA 5,5 %", 5.5))
         )
         cls.cable = cls._product("Câble 3G2.5", "CAB-325", cls.tax_20)

@@ -74,9 +74,7 @@ class TestFacturxOut(FacturxCase):
     def test_credit_note_xml(self):
         invoice = self._invoice([(self.cable, 3, 125.0), (self.guide, 2, 40.0)])
         # One cable back: 125.00 + 25.00 VAT.
-        refund = self._invoice(
-            [(self.cable, 1, 125.0)], move_type="out_refund"
-        )
+        refund = self._invoice([(self.cable, 1, 125.0)], move_type="out_refund")
         refund.reversed_entry_id = invoice
         values = self._export(refund)
         self.assertEqual(values["type"], "381")
@@ -90,9 +88,15 @@ class TestFacturxOut(FacturxCase):
     def test_establishment_siret_and_siren_only(self):
         # An invoicing address of the customer's Grenoble site, its own NIC.
         site = self.env["res.partner"].create(
-            {"name": "Site Grenoble", "type": "invoice", "parent_id": self.customer.id,
-             "nic": "00082", "city": "Grenoble", "zip": "38000",
-             "country_id": self.env.ref("base.fr").id}
+            {
+                "name": "Site Grenoble",
+                "type": "invoice",
+                "parent_id": self.customer.id,
+                "nic": "00082",
+                "city": "Grenoble",
+                "zip": "38000",
+                "country_id": self.env.ref("base.fr").id,
+            }
         )
         self.assertEqual(site.siret, BUYER_SIREN + "00082")
         values = self._export(self._invoice([(self.cable, 1, 125.0)], partner=site))
@@ -103,5 +107,6 @@ class TestFacturxOut(FacturxCase):
         self.customer.write({"siren": BUYER_SIREN, "nic": False})
         self.assertEqual(self.customer.siret, BUYER_SIREN + "*****")
         values = self._export(self._invoice([(self.cable, 1, 125.0)]))
-        self.assertEqual(values["buyer"], {"siren": BUYER_SIREN, "siret": None,
-                                           "vat": "FR44732829320"})
+        self.assertEqual(
+            values["buyer"], {"siren": BUYER_SIREN, "siret": None, "vat": "FR44732829320"}
+        )

@@ -11,13 +11,20 @@ class TestPartnerSiren(UnifyxCompanyCase):
     separators compacted first) and the duplicate warning of the form."""
 
     def _partner(self, **vals):
-        vals = {"name": "Client SIREN", "is_company": True, "country_id": self.env.ref("base.fr").id,
-                "company_id": self.company.id, **vals}
+        vals = {
+            "name": "Client SIREN",
+            "is_company": True,
+            "country_id": self.env.ref("base.fr").id,
+            "company_id": self.company.id,
+            **vals,
+        }
         return self.env["res.partner"].with_user(self.users["sales_manager"]).create(vals)
 
     def test_valid_siren_and_siret(self):
         partner = self._partner(siren="334 175 221", nic="00012")
-        self.assertEqual((partner.siren, partner.nic, partner.siret), ("334175221", "00012", "33417522100012"))
+        self.assertEqual(
+            (partner.siren, partner.nic, partner.siret), ("334175221", "00012", "33417522100012")
+        )
         other = self._partner(name="Client SIRET", siret="732.829.320.00074")
         self.assertEqual((other.siren, other.nic), ("732829320", "00074"))
         other.write({"siret": "73282932000074"})
@@ -74,8 +81,12 @@ class TestPartnerSiren(UnifyxCompanyCase):
     def test_duplicate_of_another_company_not_shown(self):
         other_company = self.env["res.company"].create({"name": "Autre société"})
         stranger = self.env["res.partner"].create(
-            {"name": "Négoce Beta", "is_company": True, "siren": "732829320",
-             "company_id": other_company.id}
+            {
+                "name": "Négoce Beta",
+                "is_company": True,
+                "siren": "732829320",
+                "company_id": other_company.id,
+            }
         )
         mine = self._partner(name="Négoce Beta Lyon", siren="732829320")
         self.assertFalse(mine.with_user(self.users["sales_manager"]).same_siren_partner_ids)

@@ -21,16 +21,20 @@ class TestSirenRpc(RpcClientMixin, RoleUsersMixin, HttpCase):
 
     def test_wrong_siren_refused_over_rpc(self):
         Partner = self.env["res.partner"]
-        self.assertRpcRefused("checksum is wrong", self.user, "res.partner", "create",
-                              [self._vals(siren="334175222")])
-        self.assertRpcRefused("invalid", self.user, "res.partner", "create",
-                              [self._vals(siret="33417522100013")])
+        self.assertRpcRefused(
+            "checksum is wrong", self.user, "res.partner", "create", [self._vals(siren="334175222")]
+        )
+        self.assertRpcRefused(
+            "invalid", self.user, "res.partner", "create", [self._vals(siret="33417522100013")]
+        )
         self.assertFalse(Partner.search([("name", "=", "Client RPC")]))
         # Valid ones, typed with spaces, are compacted and saved.
-        ids = self.xmlrpc_call(self.user, "res.partner", "create",
-                               [self._vals(siret="334 175 221 00012")])
+        ids = self.xmlrpc_call(
+            self.user, "res.partner", "create", [self._vals(siret="334 175 221 00012")]
+        )
         partner = Partner.browse(ids)
         self.assertEqual((partner.siren, partner.nic), ("334175221", "00012"))
-        self.assertRpcRefused("checksum is wrong", self.user, "res.partner", "write",
-                              partner.ids, {"nic": "00013"})
+        self.assertRpcRefused(
+            "checksum is wrong", self.user, "res.partner", "write", partner.ids, {"nic": "00013"}
+        )
         self.assertEqual(partner.nic, "00012")
