@@ -17,6 +17,7 @@
         "unifyx_margin",
         "unifyx_migration",
         "unifyx_dashboards",
+        "unifyx_einvoice",
         "l10n_fr_account",
         "stock_barcodes",
         "purchase_requisition",
@@ -28,7 +29,9 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/einvoice_company_demo.xml",
         "demo/demo_distributor.xml",
+        "demo/einvoice_demo.xml",
         "demo/approval_matrix_demo.xml",
         "demo/unifyx_pricing_demo.xml",
         "demo/margin_demo.xml",

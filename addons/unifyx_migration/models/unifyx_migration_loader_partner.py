@@ -187,42 +187,49 @@ class UnifyxMigrationLoaderPartner(models.AbstractModel):
                     )
 
     @api.model
-    def _apply_partner(self, run, plans):
-        def vals_of(plan):
-            values = plan.values
-            vals = {"is_company": True}
-            for name in (
-                "name",
-                "ref",
-                "vat",
-                "company_registry",
-                "phone",
-                "email",
-                "street",
-                "zip",
-                "city",
-                "country_id",
-            ):
-                if name in values:
-                    vals[name] = values[name]
-            kind = values.get("kind")
-            record = plan.record
-            if kind in ("customer", "both") and not (record and record.customer_rank):
-                vals["customer_rank"] = 1
-            if kind in ("vendor", "both") and not (record and record.supplier_rank):
-                vals["supplier_rank"] = 1
-            return vals
+    def _partner_vals(self, plan):
+        """What a row writes on its partner (a hook: bridges add their fields)."""
+        values = plan.values
+        vals = {"is_company": True}
+        for name in (
+            "name",
+            "ref",
+            "vat",
+            "company_registry",
+            "phone",
+            "email",
+            "street",
+            "zip",
+            "city",
+            "country_id",
+        ):
+            if name in values:
+                vals[name] = values[name]
+        kind = values.get("kind")
+        record = plan.record
+        if kind in ("customer", "both") and not (record and record.customer_rank):
+            vals["customer_rank"] = 1
+        if kind in ("vendor", "both") and not (record and record.supplier_rank):
+            vals["supplier_rank"] = 1
+        return vals
 
+    @api.model
+    def _partner_columns(self):
+        """{partner field: profile field} naming the report's column of a change."""
+        return {
+            "country_id": "country",
+            "company_registry": "siren",
+            "customer_rank": "kind",
+            "supplier_rank": "kind",
+        }
+
+    @api.model
+    def _apply_partner(self, run, plans):
         key = run.profile_id.match_key
         self._write_plans(
             "res.partner",
             plans,
-            vals_of,
-            columns={
-                "country_id": "country",
-                "company_registry": "siren",
-                "customer_rank": "kind",
-                "supplier_rank": "kind",
-            },
+            self._partner_vals,
+            columns=self._partner_columns(),
             keys=(key,) if key in ("name", "ref", "vat") else (),
         )

@@ -1,0 +1,1 @@
+from . import res_partner, account_edi_xml_cii

@@ -1,0 +1,1 @@
+from . import unifyx_migration_loader_partner, unifyx_migration_profile
