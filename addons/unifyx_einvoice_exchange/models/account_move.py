@@ -17,7 +17,11 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     unifyx_einvoice_status = fields.Selection(
-        STATUS_SELECTION, string="E-invoice Status", readonly=True, copy=False, index=True,
+        STATUS_SELECTION,
+        string="E-invoice Status",
+        readonly=True,
+        copy=False,
+        index=True,
         tracking=True,
         help="The French e-invoicing lifecycle status, as the platform last reported it "
         "(or as finance recorded it).",
@@ -35,7 +39,8 @@ class AccountMove(models.Model):
         string="E-invoice Accepted", compute="_compute_unifyx_einvoice_accepted", store=True
     )
     unifyx_einvoice_closed = fields.Boolean(
-        string="E-invoice Refused or Rejected", compute="_compute_unifyx_einvoice_accepted",
+        string="E-invoice Refused or Rejected",
+        compute="_compute_unifyx_einvoice_accepted",
         store=True,
     )
 
@@ -49,7 +54,9 @@ class AccountMove(models.Model):
         # Statuses move only through the platform's messages or finance's action.
         if not self.env.su and set(EINVOICE_FIELDS) & set(vals):
             raise AccessError(
-                self.env._("An e-invoice status changes only through the platform or finance's action.")
+                self.env._(
+                    "An e-invoice status changes only through the platform or finance's action."
+                )
             )
         return super().write(vals)
 
@@ -57,7 +64,9 @@ class AccountMove(models.Model):
     def create(self, vals_list):
         if not self.env.su and any(set(EINVOICE_FIELDS) & set(vals) for vals in vals_list):
             raise AccessError(
-                self.env._("An e-invoice status changes only through the platform or finance's action.")
+                self.env._(
+                    "An e-invoice status changes only through the platform or finance's action."
+                )
             )
         return super().create(vals_list)
 

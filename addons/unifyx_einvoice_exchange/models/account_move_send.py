@@ -11,10 +11,16 @@ class AccountMoveSend(models.AbstractModel):
         # Every customer invoice sent (by hand, by Odoo's cron, by the invoicing
         # job) is deposited on the company's platform, once its PDF exists.
         res = super()._hook_if_success(moves_data)
-        moves = self.env["account.move"].union(*moves_data).filtered(
-            lambda move: move.is_sale_document()
-            and move.state == "posted"
-            and move.company_id.unifyx_einvoice_platform
+        moves = (
+            self.env["account.move"]
+            .union(*moves_data)
+            .filtered(
+                lambda move: (
+                    move.is_sale_document()
+                    and move.state == "posted"
+                    and move.company_id.unifyx_einvoice_platform
+                )
+            )
         )
         moves._unifyx_einvoice_delay_deposit()
         return res

@@ -38,7 +38,9 @@ class ResCompany(models.Model):
         self.ensure_one()
         if not self.unifyx_einvoice_platform:
             return None
-        return self.env["unifyx.einvoice.platform.%s" % self.unifyx_einvoice_platform].with_company(self)
+        return self.env["unifyx.einvoice.platform.%s" % self.unifyx_einvoice_platform].with_company(
+            self
+        )
 
     @api.model
     def _cron_unifyx_einvoice_fetch(self):
@@ -59,13 +61,20 @@ class ResCompany(models.Model):
         applied = 0
         for message in platform.fetch_statuses():
             move = moves.search(
-                [("company_id", "=", company.id), ("unifyx_einvoice_platform_ref", "=", message["ref"])],
+                [
+                    ("company_id", "=", company.id),
+                    ("unifyx_einvoice_platform_ref", "=", message["ref"]),
+                ],
                 limit=1,
             )
             if not move:
                 _logger.warning("E-invoice status for an unknown reference %s", message["ref"])
                 continue
-            date = fields.Datetime.to_datetime(message["date"][:19].replace("T", " ")) if message["date"] else None
+            date = (
+                fields.Datetime.to_datetime(message["date"][:19].replace("T", " "))
+                if message["date"]
+                else None
+            )
             move._unifyx_einvoice_set_status(message["status"], date, reason=message["reason"])
             applied += 1
         bills = company.env["account.move"]

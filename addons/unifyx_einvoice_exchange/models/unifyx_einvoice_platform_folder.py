@@ -85,6 +85,12 @@ class UnifyxEinvoicePlatformFolder(models.AbstractModel):
         files = []
         for path in self._inbox_files(INVOICE_EXTENSIONS):
             with open(path, "rb") as handle:
-                files.append((os.path.splitext(os.path.basename(path))[0], os.path.basename(path), handle.read()))
+                files.append(
+                    (
+                        os.path.splitext(os.path.basename(path))[0],
+                        os.path.basename(path),
+                        handle.read(),
+                    )
+                )
             self._done(path)
         return files

@@ -18,7 +18,11 @@ class UnifyxEinvoiceStatus(models.Model):
     _check_company_auto = True
 
     move_id = fields.Many2one(
-        "account.move", string="Invoice", required=True, ondelete="cascade", index=True,
+        "account.move",
+        string="Invoice",
+        required=True,
+        ondelete="cascade",
+        index=True,
         check_company=True,
     )
     company_id = fields.Many2one(related="move_id.company_id", store=True, index=True)
@@ -33,15 +37,22 @@ class UnifyxEinvoiceStatus(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
-            raise AccessError(self.env._("The history of an e-invoice is written by the server only."))
+            raise AccessError(
+                self.env._("The history of an e-invoice is written by the server only.")
+            )
         return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su:
-            raise AccessError(self.env._("The history of an e-invoice is written by the server only."))
+            raise AccessError(
+                self.env._("The history of an e-invoice is written by the server only.")
+            )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_server_only(self):
+        # Deleted with its invoice (cascade, in SQL); never one by one by a user.
         if not self.env.su:
-            raise AccessError(self.env._("The history of an e-invoice is written by the server only."))
-        return super().unlink()
+            raise AccessError(
+                self.env._("The history of an e-invoice is written by the server only.")
+            )

@@ -51,8 +51,10 @@ class EinvoiceMixin:
     def _send(self, invoice):
         """Send as Odoo's Send button does, then run the deposit job."""
         self.env["account.move.send"]._generate_and_send_invoices(invoice, allow_raising=False)
-        jobs = self.env["queue.job"].sudo().search(
-            [("channel", "=", "root.einvoice"), ("state", "=", "pending")]
+        jobs = (
+            self.env["queue.job"]
+            .sudo()
+            .search([("channel", "=", "root.einvoice"), ("state", "=", "pending")])
         )
         for record in jobs:
             job = Job.load(self.env(su=True), record.uuid)

@@ -24,7 +24,9 @@ class TestFolderPlatform(EinvoiceCase):
         cls.company_data_2 = cls.setup_other_company()
 
     def _invoice(self, amount=1000.0):
-        invoice = self.init_invoice("out_invoice", partner=self.customer, amounts=[amount], post=True)
+        invoice = self.init_invoice(
+            "out_invoice", partner=self.customer, amounts=[amount], post=True
+        )
         return invoice
 
     def _not_accepted(self):
@@ -70,7 +72,9 @@ class TestFolderPlatform(EinvoiceCase):
         self.assertEqual(len(invoice.unifyx_einvoice_status_ids), 3)
         # Once committed, the files leave the inbox.
         self.env.cr.postcommit.run()
-        self.assertEqual(sorted(os.listdir(os.path.join(self.folder, "inbox", "done"))), ["a.json", "b.json"])
+        self.assertEqual(
+            sorted(os.listdir(os.path.join(self.folder, "inbox", "done"))), ["a.json", "b.json"]
+        )
         self.assertEqual(self._fetch(), (0, self.env["account.move"]))
 
     def test_refused_by_the_customer(self):
@@ -79,10 +83,18 @@ class TestFolderPlatform(EinvoiceCase):
         ref = invoice.unifyx_einvoice_platform_ref
         # An older message arriving late does not override the newer status.
         now = fields.Datetime.now()
-        self._drop("r.json", [
-            {"ref": ref, "status": "210", "date": _iso(now + timedelta(hours=2)), "reason": "Prix erroné"},
-            {"ref": ref, "status": "203", "date": _iso(now + timedelta(hours=1))},
-        ])
+        self._drop(
+            "r.json",
+            [
+                {
+                    "ref": ref,
+                    "status": "210",
+                    "date": _iso(now + timedelta(hours=2)),
+                    "reason": "Prix erroné",
+                },
+                {"ref": ref, "status": "203", "date": _iso(now + timedelta(hours=1))},
+            ],
+        )
         self._fetch()
         self.assertEqual(invoice.unifyx_einvoice_status, "refused")
         self.assertTrue(invoice.unifyx_einvoice_closed)
@@ -91,7 +103,9 @@ class TestFolderPlatform(EinvoiceCase):
         self.assertEqual(refusal.source, "platform")
         self.assertIn(invoice, self._not_accepted())
         self.assertEqual(
-            self.env["account.move"].search([("unifyx_einvoice_status", "in", ("refused", "rejected", "disputed"))]),
+            self.env["account.move"].search(
+                [("unifyx_einvoice_status", "in", ("refused", "rejected", "disputed"))]
+            ),
             invoice,
         )
 
@@ -104,22 +118,28 @@ class TestFolderPlatform(EinvoiceCase):
         )
         other.partner_id.write({"vat": "FR23334175221", "country_id": self.env.ref("base.fr").id})
         self.env.company.partner_id.country_id = self.env.ref("base.fr")
-        sale = self.env["account.move"].with_company(other).create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": self.env.company.partner_id.id,
-                "invoice_date": "2026-11-30",
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "name": "Pallet of widgets",
-                            "quantity": 4,
-                            "price_unit": 250.0,
-                            "tax_ids": [Command.set(self.company_data_2["default_tax_sale"].ids)],
-                        }
-                    )
-                ],
-            }
+        sale = (
+            self.env["account.move"]
+            .with_company(other)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.env.company.partner_id.id,
+                    "invoice_date": "2026-11-30",
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Pallet of widgets",
+                                "quantity": 4,
+                                "price_unit": 250.0,
+                                "tax_ids": [
+                                    Command.set(self.company_data_2["default_tax_sale"].ids)
+                                ],
+                            }
+                        )
+                    ],
+                }
+            )
         )
         sale.action_post()
         xml, _errors = self.env["account.edi.xml.ubl_bis3"]._export_invoice(sale)
@@ -144,12 +164,20 @@ class TestFolderPlatform(EinvoiceCase):
         wizard = (
             self.env["unifyx.einvoice.status.wizard"]
             .with_user(finance)
-            .create({"move_ids": [Command.set(invoice.ids)], "status": "paid", "reason": "Bank statement"})
+            .create(
+                {
+                    "move_ids": [Command.set(invoice.ids)],
+                    "status": "paid",
+                    "reason": "Bank statement",
+                }
+            )
         )
         wizard.action_apply()
         self.assertEqual(invoice.unifyx_einvoice_status, "paid")
         step = invoice.unifyx_einvoice_status_ids.filtered(lambda s: s.source == "user")
-        self.assertEqual((step.source, step.user_id, step.reason), ("user", finance, "Bank statement"))
+        self.assertEqual(
+            (step.source, step.user_id, step.reason), ("user", finance, "Bank statement")
+        )
         # Refused: the roles without finance, a direct write, a forged history row.
         for user in (self.users["salesperson"], self.users["warehouse_operator"], self.billing):
             with self.assertRaises(AccessError):
@@ -172,19 +200,31 @@ class TestFolderPlatform(EinvoiceCase):
 @tagged("post_install", "-at_install")
 class TestStatusRpc(RpcClientMixin, EinvoiceHttpCase):
     def test_status_refused_over_rpc(self):
-        invoice = self.init_invoice("out_invoice", partner=self.customer, amounts=[100.0], post=True)
+        invoice = self.init_invoice(
+            "out_invoice", partner=self.customer, amounts=[100.0], post=True
+        )
         self._send(invoice)
         finance = self.users["finance"]
         self.assertRpcRefused(
-            "only through the platform", finance, "account.move", "write",
-            [invoice.id], {"unifyx_einvoice_status": "approved"},
+            "only through the platform",
+            finance,
+            "account.move",
+            "write",
+            [invoice.id],
+            {"unifyx_einvoice_status": "approved"},
         )
         self.assertRpcRefused(
-            "written by the server only", finance, "unifyx.einvoice.status", "create",
+            "written by the server only",
+            finance,
+            "unifyx.einvoice.status",
+            "create",
             {"move_id": invoice.id, "status": "approved"},
         )
         self.assertRpcRefused(
-            "not allowed", self.users["salesperson"], "unifyx.einvoice.status.wizard", "create",
+            "not allowed",
+            self.users["salesperson"],
+            "unifyx.einvoice.status.wizard",
+            "create",
             {"move_ids": [[6, 0, invoice.ids]], "status": "approved", "reason": "x"},
         )
         self.assertEqual(invoice.unifyx_einvoice_status, "deposited")

@@ -21,9 +21,16 @@ class TestLifecycle(BaseCase):
 
     def test_parse_one_or_many(self):
         one = parse_status_message(json.dumps({"ref": "INV_1-7", "status": "207", "reason": "qty"}))
-        self.assertEqual(one, [{"ref": "INV_1-7", "status": "disputed", "date": "", "reason": "qty"}])
+        self.assertEqual(
+            one, [{"ref": "INV_1-7", "status": "disputed", "date": "", "reason": "qty"}]
+        )
         many = parse_status_message(
-            json.dumps([{"ref": 1, "status": "approved", "date": "2026-12-01T10:00:00"}, {"ref": "2", "status": "211"}])
+            json.dumps(
+                [
+                    {"ref": 1, "status": "approved", "date": "2026-12-01T10:00:00"},
+                    {"ref": "2", "status": "211"},
+                ]
+            )
         )
         self.assertEqual([m["status"] for m in many], ["approved", "payment_sent"])
         self.assertEqual(many[0]["ref"], "1")

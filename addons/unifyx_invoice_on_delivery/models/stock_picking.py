@@ -33,13 +33,17 @@ class StockPicking(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su and any(set(INVOICING_FIELDS) & set(vals) for vals in vals_list):
-            raise AccessError(self.env._("The invoicing state of a delivery is set by the invoicing job only."))
+            raise AccessError(
+                self.env._("The invoicing state of a delivery is set by the invoicing job only.")
+            )
         return super().create(vals_list)
 
     def write(self, vals):
         # The state is the job's: a client writing it would hide a failure or re-bill.
         if not self.env.su and set(INVOICING_FIELDS) & set(vals):
-            raise AccessError(self.env._("The invoicing state of a delivery is set by the invoicing job only."))
+            raise AccessError(
+                self.env._("The invoicing state of a delivery is set by the invoicing job only.")
+            )
         return super().write(vals)
 
     def _action_done(self):
@@ -53,10 +57,12 @@ class StockPicking(models.Model):
         its invoice: posting and sending run after, in their own transaction."""
         # Read as superuser: a warehouse operator does not read sale orders.
         pickings = self.sudo().filtered(
-            lambda picking: picking.state == "done"
-            and picking.sale_id.invoice_status == "to invoice"
-            and picking.sale_id.partner_invoice_id._unifyx_invoices_on_delivery(
-                picking.sale_id.company_id
+            lambda picking: (
+                picking.state == "done"
+                and picking.sale_id.invoice_status == "to invoice"
+                and picking.sale_id.partner_invoice_id._unifyx_invoices_on_delivery(
+                    picking.sale_id.company_id
+                )
             )
         )
         pickings.write({"unifyx_invoicing_state": "pending", "unifyx_invoicing_error": False})
@@ -86,7 +92,7 @@ class StockPicking(models.Model):
                 invoices = picking._unifyx_create_invoices()
         except psycopg2.OperationalError:
             raise
-        except Exception as error:  # noqa: BLE001 - any error is the user's to see
+        except Exception as error:
             _logger.info("Invoicing of delivery %s failed: %s", picking.name, error)
             picking.write(
                 {
@@ -98,7 +104,9 @@ class StockPicking(models.Model):
         picking.write({"unifyx_invoicing_state": "done", "unifyx_invoicing_error": False})
         for invoice in invoices:
             invoice._unifyx_delay_sending()
-        return "Invoices: %s" % ", ".join(invoices.mapped("name")) if invoices else "Nothing to bill"
+        return (
+            "Invoices: %s" % ", ".join(invoices.mapped("name")) if invoices else "Nothing to bill"
+        )
 
     def _unifyx_create_invoices(self):
         """Odoo's invoicing of the order (prices, discounts, taxes, payment

@@ -67,8 +67,10 @@ class InvoiceOnDeliveryMixin:
         )
 
     def _invoicing_jobs(self, state="pending"):
-        return self.env["queue.job"].sudo().search(
-            [("channel", "=", "root.invoicing"), ("state", "=", state)], order="id"
+        return (
+            self.env["queue.job"]
+            .sudo()
+            .search([("channel", "=", "root.invoicing"), ("state", "=", state)], order="id")
         )
 
     def _run_invoicing_jobs(self):

@@ -3,8 +3,9 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import InvoiceOnDeliveryCase, InvoiceOnDeliveryHttpCase
 from odoo.addons.unifyx_base.tests.common import RpcClientMixin
+
+from .common import InvoiceOnDeliveryCase, InvoiceOnDeliveryHttpCase
 
 
 @tagged("post_install", "-at_install")
@@ -99,7 +100,11 @@ class TestInvoicingJob(InvoiceOnDeliveryCase):
         self.assertEqual(invoice.state, "posted")
         self.assertTrue(invoice.is_move_sent)
         mails = self.env["mail.message"].search_count(
-            [("model", "=", "account.move"), ("res_id", "=", invoice.id), ("message_type", "=", "comment")]
+            [
+                ("model", "=", "account.move"),
+                ("res_id", "=", invoice.id),
+                ("message_type", "=", "comment"),
+            ]
         )
         self.assertEqual(mails, 1, "sent by e-mail with its PDF")
         self.assertTrue(invoice.invoice_pdf_report_id)
@@ -112,7 +117,11 @@ class TestInvoicingJob(InvoiceOnDeliveryCase):
         self.assertEqual(order.invoice_ids, invoice)
         self.assertEqual(
             self.env["mail.message"].search_count(
-                [("model", "=", "account.move"), ("res_id", "=", invoice.id), ("message_type", "=", "comment")]
+                [
+                    ("model", "=", "account.move"),
+                    ("res_id", "=", invoice.id),
+                    ("message_type", "=", "comment"),
+                ]
             ),
             1,
         )
@@ -132,9 +141,11 @@ class TestInvoicingJob(InvoiceOnDeliveryCase):
         self.assertEqual(first.amount_untaxed, 600.0)
         self.assertEqual(first.amount_total, 690.0)
         # The credit note of 2 units, from the invoice (Odoo's reversal).
-        reversal = self.env["account.move.reversal"].with_context(
-            active_model="account.move", active_ids=first.ids
-        ).create({"journal_id": first.journal_id.id, "reason": "price dispute"})
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=first.ids)
+            .create({"journal_id": first.journal_id.id, "reason": "price dispute"})
+        )
         credit = self.env["account.move"].browse(reversal.refund_moves()["res_id"])
         credit.invoice_line_ids.quantity = 2
         credit.action_post()
@@ -173,7 +184,11 @@ class TestInvoicingRetryRpc(RpcClientMixin, InvoiceOnDeliveryHttpCase):
         self.assertEqual(picking.unifyx_invoicing_state, "failed")
         for user in (self.operator, self.salesperson):
             self.assertRpcRefused(
-                "Only accounting", user, "stock.picking", "action_unifyx_retry_invoicing", [picking.id]
+                "Only accounting",
+                user,
+                "stock.picking",
+                "action_unifyx_retry_invoicing",
+                [picking.id],
             )
         self.assertRpcRefused(
             "set by the invoicing job only",
@@ -187,6 +202,8 @@ class TestInvoicingRetryRpc(RpcClientMixin, InvoiceOnDeliveryHttpCase):
         self.assertFalse(self._invoicing_jobs())
         # Accounting may, over RPC too.
         receivable.deprecated = False
-        self.xmlrpc_call(self.accountant, "stock.picking", "action_unifyx_retry_invoicing", [picking.id])
+        self.xmlrpc_call(
+            self.accountant, "stock.picking", "action_unifyx_retry_invoicing", [picking.id]
+        )
         self._run_invoicing_jobs()
         self.assertEqual(order.invoice_ids.state, "posted")
