@@ -13,6 +13,7 @@
         "unifyx_base",
         "unifyx_approvals",
         "unifyx_invoice_on_delivery",
+        "unifyx_einvoice_exchange",
         "unifyx_pricing",
         "unifyx_margin",
         "unifyx_migration",
@@ -36,6 +37,7 @@
         "demo/unifyx_pricing_demo.xml",
         "demo/margin_demo.xml",
         "demo/unifyx_migration_demo.xml",
+        "demo/einvoice_exchange_demo.xml",
         "demo/unifyx_dashboards_demo.xml",
     ],
     "assets": {

@@ -6,3 +6,4 @@ from . import unifyx_demo_history
 from . import unifyx_demo_scenarios
 from . import unifyx_demo_dashboards
 from . import unifyx_demo_einvoice
+from . import unifyx_demo_einvoice_exchange

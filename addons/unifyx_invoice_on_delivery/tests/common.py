@@ -1,19 +1,24 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """A company with a chart of accounts (Odoo's test chart, no demo data), one
-customer, one storable product in stock, and a warehouse operator."""
+customer, one storable product in stock, a warehouse operator, a salesperson
+and an accountant; the invoicing jobs run on demand (``_run_invoicing_jobs``),
+each as the job runner would run it."""
 
 from odoo import Command
 from odoo.tests import Form
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.account.tests.common import (
+    AccountTestInvoicingCommon,
+    AccountTestInvoicingHttpCommon,
+)
 from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.addons.queue_job.job import Job
 
 
-class InvoiceOnDeliveryCase(AccountTestInvoicingCommon):
+class InvoiceOnDeliveryMixin:
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def _setup_invoice_on_delivery(cls):
         cls.company = cls.company_data["company"]
         cls.env = cls.env(
             context=dict(
@@ -30,7 +35,9 @@ class InvoiceOnDeliveryCase(AccountTestInvoicingCommon):
         cls.warehouse = cls.env["stock.warehouse"].search(
             [("company_id", "=", cls.company.id)], limit=1
         )
-        cls.customer = cls.env["res.partner"].create({"name": "IOD customer"})
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "IOD customer", "email": "iod.customer@example.com"}
+        )
         cls.product = cls.env["product.product"].create(
             {
                 "name": "IOD widget",
@@ -44,6 +51,42 @@ class InvoiceOnDeliveryCase(AccountTestInvoicingCommon):
         cls.env["stock.quant"]._update_available_quantity(
             cls.product, cls.warehouse.lot_stock_id, 50
         )
+        cls.salesperson = mail_new_test_user(
+            cls.env,
+            login="unifyx_iod_salesperson",
+            groups="base.group_user,unifyx_base.group_salesperson",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+        )
+        cls.accountant = mail_new_test_user(
+            cls.env,
+            login="unifyx_iod_finance",
+            groups="base.group_user,unifyx_base.group_finance",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+        )
+
+    def _invoicing_jobs(self, state="pending"):
+        return (
+            self.env["queue.job"]
+            .sudo()
+            .search([("channel", "=", "root.invoicing"), ("state", "=", state)], order="id")
+        )
+
+    def _run_invoicing_jobs(self):
+        """Run the pending jobs of the invoicing channel (and those they
+        queue) in order, each as the job runner runs it: performed as the user
+        who queued it, then marked done. Returns the jobs run."""
+        done = self.env["queue.job"]
+        while jobs := self._invoicing_jobs() - done:
+            for record in jobs:
+                job = Job.load(self.env(su=True), record.uuid)
+                job.set_started()
+                job.set_done(result=job.perform())
+                job.store()
+                done |= record
+        self.env.invalidate_all()
+        return done
 
     def _sell(self, quantity, discount=0.0):
         order = self.env["sale.order"].create(
@@ -87,3 +130,17 @@ class InvoiceOnDeliveryCase(AccountTestInvoicingCommon):
         ).save()
         wizard.product_return_moves.quantity = quantity
         return self.env["stock.picking"].browse(wizard.action_create_returns()["res_id"])
+
+
+class InvoiceOnDeliveryCase(InvoiceOnDeliveryMixin, AccountTestInvoicingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_invoice_on_delivery()
+
+
+class InvoiceOnDeliveryHttpCase(InvoiceOnDeliveryMixin, AccountTestInvoicingHttpCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_invoice_on_delivery()

@@ -13,8 +13,11 @@ class TestInvoiceOnDelivery(InvoiceOnDeliveryCase):
         self.assertEqual(self.customer.unifyx_invoice_on_delivery, "company")
         order = self._sell(5, discount=7.5)
         line = order.order_line
-        # Partial delivery: 3 invoiced and posted at validation, nobody re-types.
+        # Partial delivery: 3 invoiced and posted right after validation, by
+        # the invoicing job; nobody re-types.
         backorder = self._validate(order.picking_ids, 3)
+        self.assertFalse(order.invoice_ids, "invoiced in the job, not in the validation")
+        self._run_invoicing_jobs()
         invoice = order.invoice_ids
         self.assertEqual(invoice.state, "posted")
         self.assertEqual(invoice.move_type, "out_invoice")
@@ -29,6 +32,7 @@ class TestInvoiceOnDelivery(InvoiceOnDeliveryCase):
         self.assertEqual(line.qty_invoiced, 3)
         # The rest: a second invoice.
         self._validate(backorder)
+        self._run_invoicing_jobs()
         second = order.invoice_ids - invoice
         self.assertEqual(second.state, "posted")
         self.assertEqual(second.invoice_line_ids.quantity, 2)
@@ -36,6 +40,7 @@ class TestInvoiceOnDelivery(InvoiceOnDeliveryCase):
         # A customer return: the credit note is posted at validation too.
         returned = self._return(backorder, 1)
         self._validate(returned)
+        self._run_invoicing_jobs()
         refund = order.invoice_ids - invoice - second
         self.assertEqual(refund.move_type, "out_refund")
         self.assertEqual(refund.state, "posted")
@@ -50,12 +55,14 @@ class TestInvoiceOnDelivery(InvoiceOnDeliveryCase):
         self.customer.unifyx_invoice_on_delivery = "always"
         order = self._sell(1)
         self._validate(order.picking_ids)
+        self._run_invoicing_jobs()
         self.assertEqual(order.invoice_ids.state, "posted")
         # Company on, customer never.
         self.company.unifyx_invoice_on_delivery = True
         self.customer.unifyx_invoice_on_delivery = "never"
         order = self._sell(1)
         self._validate(order.picking_ids)
+        self._run_invoicing_jobs()
         self.assertFalse(order.invoice_ids)
         self.assertEqual(order.invoice_status, "to invoice")
         # Company off, customer default: nothing either.
@@ -63,12 +70,14 @@ class TestInvoiceOnDelivery(InvoiceOnDeliveryCase):
         self.customer.unifyx_invoice_on_delivery = "company"
         order = self._sell(1)
         self._validate(order.picking_ids)
+        self._run_invoicing_jobs()
         self.assertFalse(order.invoice_ids)
 
     def test_operator_cannot_read_the_invoice_of_their_delivery(self):
         self.company.unifyx_invoice_on_delivery = True
         order = self._sell(2)
         self._validate(order.picking_ids)
+        self._run_invoicing_jobs()
         invoice = order.invoice_ids
         self.assertEqual(invoice.state, "posted")
         with self.assertRaises(AccessError):

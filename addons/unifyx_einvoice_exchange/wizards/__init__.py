@@ -1,0 +1,1 @@
+from . import unifyx_einvoice_status_wizard
