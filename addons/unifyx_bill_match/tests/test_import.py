@@ -1,5 +1,7 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
 from odoo import Command, fields
 from odoo.tests import tagged
 
@@ -68,6 +70,56 @@ class TestImport(BillMatchCase):
         self.assertEqual(bill.invoice_line_ids.purchase_line_id, order.order_line)
         self.assertEqual(order.order_line.mapped("qty_invoiced"), [10.0, 5.0])
         self.assertTrue(all(bill.unifyx_match_line_ids.mapped("within_tolerance")))
+        self.assertAlmostEqual(bill.amount_total, 204.0)
+
+    def test_ubl_on_the_journal_alias(self):
+        """The same e-invoice e-mailed to the purchase journal's alias: Odoo's
+        gateway creates the bill (message_new), the match posts it."""
+        order = self.purchase(
+            [(self.product_avco, 10, 12.0), (self.product_fifo, 5, 10.0)],
+            vendor=self.ubl_vendor,
+            name="PO-2026-0042",
+        )
+        self.receive_po(order)
+        boundary = "unifyx-bill-boundary"
+        email = "\n".join(
+            [
+                "MIME-Version: 1.0",
+                "Message-ID: <fer-2026-11873@fer-lyon.example>",
+                "Subject: Facture FER-2026-11873",
+                "From: Facturation FER <facturation@fer-lyon.example>",
+                "To: factures-fournisseurs@unifyx.example",
+                'Content-Type: multipart/mixed; boundary="%s"' % boundary,
+                "",
+                "--%s" % boundary,
+                'Content-Type: text/plain; charset="UTF-8"',
+                "",
+                "Veuillez trouver ci-joint notre facture.",
+                "--%s" % boundary,
+                "Content-Type: application/xml",
+                "Content-Transfer-Encoding: base64",
+                'Content-Disposition: attachment; filename="FER-2026-11873.xml"',
+                "",
+                base64.b64encode(self.ubl_file()).decode(),
+                "--%s--" % boundary,
+            ]
+        )
+        self.env["mail.thread"].message_process(
+            "account.move",
+            email,
+            custom_values={
+                "move_type": "in_invoice",
+                "journal_id": self.journal.id,
+                "company_id": self.company.id,
+            },
+        )
+        bill = self.env["account.move"].search(
+            [("company_id", "=", self.company.id), ("ref", "=", "FER-2026-11873")]
+        )
+        self.assertEqual(len(bill), 1)
+        self.assertEqual(bill.partner_id, self.ubl_vendor)
+        self.assertEqual((bill.state, bill.unifyx_match_state), ("posted", "matched"))
+        self.assertTrue(bill.unifyx_auto_posted)
         self.assertAlmostEqual(bill.amount_total, 204.0)
 
     def test_facturx_of_a_second_company(self):
