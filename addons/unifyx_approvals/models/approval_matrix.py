@@ -187,9 +187,7 @@ class UnifyxApprovalMatrix(models.Model):
         if self.partner_ids and partner_field:
             domain.append((partner_field, "in", self.partner_ids.ids))
         if self.team_ids:
-            domain.append(
-                (self._unifyx_team_paths()[self.document_type], "in", self.team_ids.ids)
-            )
+            domain.append((self._unifyx_team_paths()[self.document_type], "in", self.team_ids.ids))
         if self.exception_type_ids:
             domain.append(("unifyx_exception_type_ids", "in", self.exception_type_ids.ids))
         return domain

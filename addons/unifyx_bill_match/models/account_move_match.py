@@ -94,8 +94,12 @@ class AccountMove(models.Model):
 
     def _unifyx_product_lines(self):
         return self.invoice_line_ids.filtered(
-            lambda line: line.display_type == "product"
-            and not float_is_zero(line.price_subtotal, precision_rounding=self.currency_id.rounding)
+            lambda line: (
+                line.display_type == "product"
+                and not float_is_zero(
+                    line.price_subtotal, precision_rounding=self.currency_id.rounding
+                )
+            )
         )
 
     def _unifyx_link_purchase_lines(self):
@@ -105,7 +109,7 @@ class AccountMove(models.Model):
         vendor; the line with quantity still to bill and the closest price first."""
         self.ensure_one()
         vendor = self.partner_id.commercial_partner_id
-        for line in self._unifyx_product_lines().filtered(lambda l: not l.purchase_line_id):
+        for line in self._unifyx_product_lines().filtered(lambda aml: not aml.purchase_line_id):
             if not line.product_id and line.unifyx_vendor_product_code and vendor:
                 info = (
                     self.env["product.supplierinfo"]
@@ -193,8 +197,10 @@ class AccountMove(models.Model):
             qty = line.product_uom_id._compute_quantity(line.quantity, pol.product_uom)
             base = pol.qty_received if pol.qty_received_method == "stock_moves" else pol.product_qty
             other_bills = pol.invoice_lines.filtered(
-                lambda aml: aml.move_id != self
-                and (aml.parent_state == "posted" or aml.move_id.unifyx_match_state == "held")
+                lambda aml: (
+                    aml.move_id != self
+                    and (aml.parent_state == "posted" or aml.move_id.unifyx_match_state == "held")
+                )
             )
             billed_elsewhere = sum(
                 (1 if aml.move_id.move_type == "in_invoice" else -1)

@@ -37,9 +37,7 @@ class UnifyxApprovalMatrix(models.Model):
             if row.document_type == "vendor_bill":
                 if codes - bill_codes:
                     raise ValidationError(
-                        self.env._(
-                            "A vendor bill row matches the reasons a bill is held for only."
-                        )
+                        self.env._("A vendor bill row matches the reasons a bill is held for only.")
                     )
             elif codes & bill_codes:
                 raise ValidationError(

@@ -12,8 +12,7 @@ class ResPartner(models.Model):
 
     unifyx_bill_tolerance_own = fields.Boolean(
         string="Own Bill Tolerances",
-        help="This vendor's bills are matched with the tolerances below instead of the "
-        "company's.",
+        help="This vendor's bills are matched with the tolerances below instead of the company's.",
     )
     unifyx_bill_price_tolerance_percent = fields.Float(string="Price Tolerance (%)")
     unifyx_bill_price_tolerance_amount = fields.Float(string="Price Tolerance (amount)")
@@ -45,16 +44,15 @@ class ResPartner(models.Model):
         return super().write(vals)
 
     def _unifyx_check_tolerance_rights(self, vals):
-        """A vendor's tolerances decide which of its bills are posted unseen:
-        finance and consultants set them, not purchasers."""
+        """A vendor's tolerances decide which of its bills are posted unseen: the
+        consultant sets them (as the company's), not purchasers."""
         names = {"unifyx_bill_tolerance_own", *TOLERANCE_FIELDS.values()}
         if (
             names & vals.keys()
             and any(vals[name] for name in names & vals.keys())
             and not self.env.su
-            and not self.env.user.has_group("unifyx_base.group_finance")
             and not self.env.user.has_group("unifyx_base.group_consultant")
         ):
             raise AccessError(
-                self.env._("Only finance or a consultant may set a vendor's bill tolerances.")
+                self.env._("Only a consultant may set a vendor's bill tolerances.")
             )

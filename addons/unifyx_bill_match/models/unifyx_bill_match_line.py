@@ -39,7 +39,9 @@ class UnifyxBillMatchLine(models.Model):
         help="Received and not billed yet by another posted or held bill.",
     )
     qty_gap = fields.Float(string="Quantity Gap", digits="Product Unit of Measure")
-    price_ordered = fields.Monetary(string="Ordered Price", help="Net unit price, company currency.")
+    price_ordered = fields.Monetary(
+        string="Ordered Price", help="Net unit price, company currency."
+    )
     price_billed = fields.Monetary(string="Billed Price", help="Net unit price, company currency.")
     price_gap = fields.Monetary(string="Price Gap (unit)")
     price_gap_percent = fields.Float(string="Price Gap (%)", digits=(16, 2))
@@ -71,7 +73,7 @@ class UnifyxBillMatchLine(models.Model):
         self._unifyx_check_flow()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_by_the_match_only(self):
         # The bill's own deletion takes them with it (ondelete cascade, in SQL).
         self._unifyx_check_flow()
-        return super().unlink()

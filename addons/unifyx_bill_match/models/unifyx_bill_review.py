@@ -133,10 +133,10 @@ class UnifyxBillReview(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_with_its_bill_only(self):
         if not in_match_flow():
             raise AccessError(self.env._("A bill review goes with its bill."))
-        return super().unlink()
 
     def _unifyx_set_state(self, state):
         with match_flow():
@@ -184,9 +184,7 @@ class UnifyxBillReview(models.Model):
             if not self.env.user.has_group("unifyx_base.group_finance"):
                 raise AccessError(self.env._("Only finance releases a held bill."))
             if self.env.user == review.user_id:
-                raise UserError(
-                    self.env._("You cannot release the bill held for your own import.")
-                )
+                raise UserError(self.env._("You cannot release the bill held for your own import."))
             review.sudo()._unifyx_release()
         return True
 

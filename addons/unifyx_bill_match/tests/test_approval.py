@@ -76,9 +76,7 @@ class TestApproval(BillMatchCase):
             }
         )
         bill = self._held_bill()
-        self.assertEqual(
-            bill.unifyx_review_id.review_ids.definition_id.unifyx_matrix_id, price_row
-        )
+        self.assertEqual(bill.unifyx_review_id.review_ids.definition_id.unifyx_matrix_id, price_row)
         no_po = self.hand_bill(self.vendor, [(self.product_avco, 1, 5.0)])
         no_po.action_post()
         self.assertEqual(no_po.unifyx_match_state, "held")

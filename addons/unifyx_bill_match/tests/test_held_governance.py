@@ -42,9 +42,7 @@ class TestHeldGovernance(RpcClientMixin, BillMatchCase, HttpCase):
         self.assertIn(HELD, str(refused.exception))
 
     def test_post_refused(self):
-        self.assertHeldRefused(
-            lambda: self.bill_.with_user(self.finance).action_post()
-        )
+        self.assertHeldRefused(lambda: self.bill_.with_user(self.finance).action_post())
         self.assertHeldRefused(
             lambda: self.bill_.with_user(self.finance).write({"state": "posted"})
         )
@@ -75,17 +73,28 @@ class TestHeldGovernance(RpcClientMixin, BillMatchCase, HttpCase):
         )
         review = self.bill_.unifyx_review_id
         self.assertRpcRefused(
-            "Validate and Reject", self.finance, "unifyx.bill.review", "write", review.ids,
+            "Validate and Reject",
+            self.finance,
+            "unifyx.bill.review",
+            "write",
+            review.ids,
             {"state": "released"},
         )
         self.assertRpcRefused(
-            "come from the three-way match", self.finance, "unifyx.bill.review", "create",
+            "come from the three-way match",
+            self.finance,
+            "unifyx.bill.review",
+            "create",
             {"move_id": self.bill_.id},
         )
         match_line = self.bill_.unifyx_match_line_ids
         self.assertRpcRefused(
-            "written by the three-way match", self.finance, "unifyx.bill.match.line", "write",
-            match_line.ids, {"reason_price": False},
+            "written by the three-way match",
+            self.finance,
+            "unifyx.bill.match.line",
+            "write",
+            match_line.ids,
+            {"reason_price": False},
         )
         with self.assertRaises(AccessError):
             match_line.with_user(self.finance).write({"reason_price": False})
@@ -94,14 +103,17 @@ class TestHeldGovernance(RpcClientMixin, BillMatchCase, HttpCase):
     def test_payment_refused(self):
         context = {"active_model": "account.move", "active_ids": self.bill_.ids}
         self.assertHeldRefused(
-            lambda: self.env["account.payment.register"].with_user(self.finance).with_context(
-                **context
-            ).create({})
+            lambda: (
+                self.env["account.payment.register"]
+                .with_user(self.finance)
+                .with_context(**context)
+                .create({})
+            )
         )
         self.assertRpcRefused(
             HELD, self.finance, "account.payment.register", "create", {}, context=context
         )
-        payable = self.bill_.line_ids.filtered(lambda l: l.display_type == "payment_term")
+        payable = self.bill_.line_ids.filtered(lambda aml: aml.display_type == "payment_term")
         self.assertRpcRefused(
             HELD,
             self.finance,
@@ -126,9 +138,7 @@ class TestHeldGovernance(RpcClientMixin, BillMatchCase, HttpCase):
             lambda: self.env["account.payment"].with_user(self.finance).create(payment_vals)
         )
         self.assertRpcRefused(HELD, self.finance, "account.payment", "create", payment_vals)
-        self.assertHeldRefused(
-            lambda: payable.with_user(self.finance).reconcile()
-        )
+        self.assertHeldRefused(lambda: payable.with_user(self.finance).reconcile())
         self.assertStillHeld()
 
     def test_purchaser_cannot_set_tolerances_over_rpc(self):

@@ -19,8 +19,8 @@ class TestImport(BillMatchCase):
         self.assertEqual(bill.move_type, "in_invoice")
         self.assertEqual(bill.partner_id, vendor)
         got = [
-            (l.product_id, l.quantity, l.price_unit, l.tax_ids)
-            for l in bill.invoice_line_ids.sorted("sequence")
+            (line.product_id, line.quantity, line.price_unit, line.tax_ids)
+            for line in bill.invoice_line_ids.sorted("sequence")
         ]
         self.assertEqual(got, lines)
         self.assertAlmostEqual(bill.amount_untaxed, untaxed)

@@ -3,9 +3,8 @@
 import json
 
 from odoo import fields
-from odoo.tools.misc import file_path
-
 from odoo.tests import tagged
+from odoo.tools.misc import file_path
 
 from .common import BillMatchCase
 

@@ -119,9 +119,7 @@ class TestThreeWayMatch(BillMatchCase):
     def test_total_tolerance(self):
         """Three lines each 1.5 % and 45.00 above their order: 135.00 over the
         bill, beyond its 100.00."""
-        order = self.purchase(
-            [(self.product_fifo, 300, 10.0), (self.product_avco, 300, 10.0)]
-        )
+        order = self.purchase([(self.product_fifo, 300, 10.0), (self.product_avco, 300, 10.0)])
         self.receive_po(order)
         bill = self.bill(
             order,
@@ -131,9 +129,7 @@ class TestThreeWayMatch(BillMatchCase):
         bill.action_post()
         self.assertEqual(bill.state, "posted")
         self.assertAlmostEqual(bill.unifyx_gap_amount, 90.0)
-        order2 = self.purchase(
-            [(self.product_fifo, 300, 10.0), (self.product_avco, 600, 10.0)]
-        )
+        order2 = self.purchase([(self.product_fifo, 300, 10.0), (self.product_avco, 600, 10.0)])
         self.receive_po(order2)
         bill2 = self.bill(
             order2,

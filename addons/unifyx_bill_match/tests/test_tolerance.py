@@ -4,7 +4,9 @@ from odoo.tests import BaseCase
 
 from ..tools.tolerance import PRICE, QUANTITY, LineGap, Tolerance, bill_reasons
 
-TOLERANCE = Tolerance(price_percent=2.0, price_amount=50.0, quantity_percent=0.0, total_amount=100.0)
+TOLERANCE = Tolerance(
+    price_percent=2.0, price_amount=50.0, quantity_percent=0.0, total_amount=100.0
+)
 
 
 class TestTolerance(BaseCase):

@@ -17,7 +17,7 @@ NO_PO = "no_po"
 @dataclass(frozen=True)
 class Tolerance:
     """What a bill may exceed the order by: ``price_percent`` of the ordered
-    net unit price *and* ``price_amount`` on one line (price gap × quantity);
+    net unit price *and* ``price_amount`` on one line (price gap times quantity);
     ``quantity_percent`` of the quantity still to bill on what was received;
     ``total_amount`` over the whole bill (the sum of the lines' gaps)."""
 
@@ -82,7 +82,10 @@ class LineGap:
             or self.price_gap_amount > tolerance.price_amount + eps
         ):
             reasons.add(PRICE)
-        if self.quantity_gap > 1e-9 and self.quantity_gap_percent > tolerance.quantity_percent + 1e-9:
+        if (
+            self.quantity_gap > 1e-9
+            and self.quantity_gap_percent > tolerance.quantity_percent + 1e-9
+        ):
             reasons.add(QUANTITY)
         return reasons
 
