@@ -53,6 +53,4 @@ class ResPartner(models.Model):
             and not self.env.su
             and not self.env.user.has_group("unifyx_base.group_consultant")
         ):
-            raise AccessError(
-                self.env._("Only a consultant may set a vendor's bill tolerances.")
-            )
+            raise AccessError(self.env._("Only a consultant may set a vendor's bill tolerances."))
