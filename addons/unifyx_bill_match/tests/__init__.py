@@ -4,3 +4,4 @@ from . import test_three_way_match
 from . import test_held_governance
 from . import test_approval
 from . import test_kpi
+from . import test_access
