@@ -19,6 +19,7 @@
         "unifyx_migration",
         "unifyx_dashboards",
         "unifyx_einvoice",
+        "unifyx_bill_match",
         "l10n_fr_account",
         "stock_barcodes",
         "purchase_requisition",
@@ -38,6 +39,7 @@
         "demo/margin_demo.xml",
         "demo/unifyx_migration_demo.xml",
         "demo/einvoice_exchange_demo.xml",
+        "demo/bill_match_demo.xml",
         "demo/unifyx_dashboards_demo.xml",
     ],
     "assets": {

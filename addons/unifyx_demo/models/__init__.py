@@ -7,3 +7,4 @@ from . import unifyx_demo_scenarios
 from . import unifyx_demo_dashboards
 from . import unifyx_demo_einvoice
 from . import unifyx_demo_einvoice_exchange
+from . import unifyx_demo_bill_match
