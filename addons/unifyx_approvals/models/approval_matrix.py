@@ -150,10 +150,25 @@ class UnifyxApprovalMatrix(models.Model):
                 parts.append(self.env._("over budget"))
             row.description = "; ".join(parts) or self.env._("every document")
 
+    @api.model
+    def _unifyx_document_models(self):
+        """Extension point: document type -> (model, path to the warehouse, to
+        the partner, to the lines). An addon adding a document type (its value
+        in ``document_type`` by ``selection_add``) calls super() and adds its
+        entry; ``_unifyx_team_paths`` gives its team path."""
+        return dict(DOCUMENT_MODELS)
+
+    @api.model
+    def _unifyx_team_paths(self):
+        """Extension point: document type -> path to the requester's team."""
+        return dict(TEAM_PATHS)
+
     def _get_document_domain(self):
         """The row's conditions as a domain on its document model."""
         self.ensure_one()
-        _model, warehouse_field, partner_field, lines_field = DOCUMENT_MODELS[self.document_type]
+        _model, warehouse_field, partner_field, lines_field = self._unifyx_document_models()[
+            self.document_type
+        ]
         domain = [("company_id", "=", self.company_id.id)]
         if self.document_type == "purchase":
             # Urgent purchases are approved after the fact, not before.
@@ -173,7 +188,9 @@ class UnifyxApprovalMatrix(models.Model):
         if self.partner_ids and partner_field:
             domain.append((partner_field, "in", self.partner_ids.ids))
         if self.team_ids:
-            domain.append((TEAM_PATHS[self.document_type], "in", self.team_ids.ids))
+            team_path = self._unifyx_team_paths()[self.document_type]
+            if team_path:
+                domain.append((team_path, "in", self.team_ids.ids))
         if self.exception_type_ids:
             domain.append(("unifyx_exception_type_ids", "in", self.exception_type_ids.ids))
         return domain
@@ -204,7 +221,7 @@ class UnifyxApprovalMatrix(models.Model):
         Definition = self.env["tier.definition"].sudo().with_context(active_test=False)
         model_ids = {
             doc_type: self.env["ir.model"]._get_id(model)
-            for doc_type, (model, *_paths) in DOCUMENT_MODELS.items()
+            for doc_type, (model, *_paths) in self._unifyx_document_models().items()
         }
         to_create = []
         for row in self.with_context(active_test=False):
@@ -233,7 +250,8 @@ class UnifyxApprovalMatrix(models.Model):
         is_group = step.approver_type == "group"
         manager_field = (
             self.env["ir.model.fields"]._get(
-                DOCUMENT_MODELS[self.document_type][0], "unifyx_requester_manager_id"
+                self._unifyx_document_models()[self.document_type][0],
+                "unifyx_requester_manager_id",
             )
             if step.approver_type == "manager"
             else self.env["ir.model.fields"]

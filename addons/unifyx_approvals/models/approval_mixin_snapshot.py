@@ -19,7 +19,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from .approval_matrix import DOCUMENT_MODELS, TEAM_PATHS
 from .approval_mixin import UnifyxApprovalMixin as ApprovalMixinCore
 
 # Always compared with what was approved, whatever the matrix's rows read: the
@@ -67,9 +66,11 @@ class UnifyxApprovalMixin(models.AbstractModel):
         definitions compare, and ALWAYS_WATCHED. An override calls super() and
         adds its paths (a field of the document, or ``<lines>.<field>``), sorted."""
         paths = {name for name in ALWAYS_WATCHED if name in self._fields}
-        for doc_type, (model, warehouse, partner, lines) in DOCUMENT_MODELS.items():
+        Matrix = self.env["unifyx.approval.matrix"]
+        team_paths = Matrix._unifyx_team_paths()
+        for doc_type, (model, warehouse, partner, lines) in Matrix._unifyx_document_models().items():
             if model == self._name:
-                paths.update(filter(None, (warehouse, partner, TEAM_PATHS[doc_type])))
+                paths.update(filter(None, (warehouse, partner, team_paths.get(doc_type))))
                 paths.add("%s.product_id.categ_id" % lines)
         definitions = (
             self.env["tier.definition"]
