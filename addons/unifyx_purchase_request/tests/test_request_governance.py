@@ -97,7 +97,8 @@ class TestRequestGovernance(PurchaseRequestSetupMixin, UnifyxCompanyCase):
         decide(request, self.users["purchasing_manager"])
         with self.assertRaisesRegex(UserError, "cannot change for the worse"):
             request.line_ids.with_user(self.users["purchaser"]).write({"product_qty": 400})
-        request.line_ids.invalidate_recordset()
+        # The refusal rolled the write back (the test's savepoint): read afresh.
+        self.env.invalidate_all(flush=False)
         self.assertEqual(request.line_ids.product_qty, 40)
 
     def test_request_under_approval_made_worse_restarts(self):
