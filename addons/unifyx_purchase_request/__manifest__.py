@@ -18,6 +18,7 @@
     ],
     "data": [
         "security/unifyx_purchase_request_security.xml",
+        "security/ir.model.access.csv",
         "views/purchase_request_views.xml",
         "views/purchase_budget_views.xml",
         "views/approval_matrix_views.xml",
