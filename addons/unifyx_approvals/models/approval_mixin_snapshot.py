@@ -68,7 +68,12 @@ class UnifyxApprovalMixin(models.AbstractModel):
         paths = {name for name in ALWAYS_WATCHED if name in self._fields}
         Matrix = self.env["unifyx.approval.matrix"]
         team_paths = Matrix._unifyx_team_paths()
-        for doc_type, (model, warehouse, partner, lines) in Matrix._unifyx_document_models().items():
+        for doc_type, (
+            model,
+            warehouse,
+            partner,
+            lines,
+        ) in Matrix._unifyx_document_models().items():
             if model == self._name:
                 paths.update(filter(None, (warehouse, partner, team_paths.get(doc_type))))
                 paths.add("%s.product_id.categ_id" % lines)

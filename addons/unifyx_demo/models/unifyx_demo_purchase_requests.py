@@ -36,9 +36,7 @@ class UnifyxDemo(models.AbstractModel):
                     "amount_min": band.get("amount_min", 0.0),
                     "amount_max": band.get("amount_max", 0.0),
                     "step_ids": [
-                        Command.create(
-                            {"sequence": step, "group_id": self.env.ref(group).id}
-                        )
+                        Command.create({"sequence": step, "group_id": self.env.ref(group).id})
                         for step, group in enumerate(band["steps"], start=1)
                     ],
                 }
@@ -104,7 +102,9 @@ class UnifyxDemo(models.AbstractModel):
         if spec["state"] == "to_approve":
             return request
         for approver in (manager, finance):
-            self._demo_decide(request, approver, "reject" if spec["state"] == "rejected" else "validate")
+            self._demo_decide(
+                request, approver, "reject" if spec["state"] == "rejected" else "validate"
+            )
         if spec["state"] in ("approved", "rejected"):
             return request
         request.with_user(purchaser).action_unifyx_create_purchases()

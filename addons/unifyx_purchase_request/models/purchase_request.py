@@ -82,8 +82,12 @@ class PurchaseRequest(models.Model):
         compute_sudo=True,
     )
     unifyx_receipt_status = fields.Selection(
-        [("none", "Not Ordered"), ("waiting", "Ordered"), ("partial", "Partly Received"),
-         ("full", "Received")],
+        [
+            ("none", "Not Ordered"),
+            ("waiting", "Ordered"),
+            ("partial", "Partly Received"),
+            ("full", "Received"),
+        ],
         string="Receipt Status",
         compute="_compute_unifyx_follow_up",
         compute_sudo=True,
@@ -151,9 +155,7 @@ class PurchaseRequest(models.Model):
         # Estimated costs are in the company currency already; a cancelled line
         # is not bought.
         self.ensure_one()
-        return sum(
-            max(line.estimated_cost, 0.0) for line in self.line_ids if not line.cancelled
-        )
+        return sum(max(line.estimated_cost, 0.0) for line in self.line_ids if not line.cancelled)
 
     # -- CRUD -------------------------------------------------------------------
 
@@ -173,7 +175,7 @@ class PurchaseRequest(models.Model):
 
     def _unifyx_set_state(self, state, **extra):
         with state_action():
-            return super(PurchaseRequest, self).write(dict(extra, state=state))
+            return super().write(dict(extra, state=state))
 
     def _unifyx_check_requester_or_manager(self):
         if self.env.su or self.env.user.has_group(REQUEST_MANAGER):

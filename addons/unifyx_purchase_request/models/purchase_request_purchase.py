@@ -49,7 +49,11 @@ class PurchaseRequest(models.Model):
             )
         orders = self.env["purchase.order"]
         groups = rfq_lines.grouped(
-            lambda line: (line.supplier_id, line.request_id.picking_type_id, line.request_id.group_id)
+            lambda line: (
+                line.supplier_id,
+                line.request_id.picking_type_id,
+                line.request_id.group_id,
+            )
         )
         for (vendor, _picking_type, _group), vendor_lines in groups.items():
             wizard = (

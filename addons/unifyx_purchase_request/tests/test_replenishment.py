@@ -25,27 +25,29 @@ class TestReplenishment(PurchaseRequestSetupMixin, UnifyxCompanyCase):
         flagged.with_company(self.company).purchase_request = True
         (flagged | plain).write({"route_ids": [(4, buy.id)]})
         manager = self.users["warehouse_manager"]
-        orderpoints = self.env["stock.warehouse.orderpoint"].with_user(manager).create(
-            [
-                {
-                    "product_id": product.id,
-                    "warehouse_id": self.warehouse.id,
-                    "location_id": self.warehouse.lot_stock_id.id,
-                    "product_min_qty": 5,
-                    "product_max_qty": 20,
-                    "company_id": self.company.id,
-                }
-                for product in (flagged, plain)
-            ]
+        orderpoints = (
+            self.env["stock.warehouse.orderpoint"]
+            .with_user(manager)
+            .create(
+                [
+                    {
+                        "product_id": product.id,
+                        "warehouse_id": self.warehouse.id,
+                        "location_id": self.warehouse.lot_stock_id.id,
+                        "product_min_qty": 5,
+                        "product_max_qty": 20,
+                        "company_id": self.company.id,
+                    }
+                    for product in (flagged, plain)
+                ]
+            )
         )
         orderpoints.with_user(manager).action_replenish()
         line = self.env["purchase.request.line"].search([("product_id", "=", flagged.id)])
         self.assertEqual(line.product_qty, 20)
         self.assertEqual(line.request_id.state, "draft")
         self.assertEqual(line.estimated_cost, 1600.0)  # 20 x 80.00
-        self.assertFalse(
-            self.env["purchase.order.line"].search([("product_id", "=", flagged.id)])
-        )
+        self.assertFalse(self.env["purchase.order.line"].search([("product_id", "=", flagged.id)]))
         # The product not flagged gets its RFQ as before.
         self.assertTrue(self.env["purchase.order.line"].search([("product_id", "=", plain.id)]))
         self.assertFalse(self.env["purchase.request.line"].search([("product_id", "=", plain.id)]))

@@ -92,9 +92,7 @@ class TestRequestFlow(PurchaseRequestSetupMixin, UnifyxCompanyCase):
                 "company_id": self.company.id,
                 "over_budget": True,
                 "sequence": 50,
-                "step_ids": [
-                    (0, 0, {"group_id": self.env.ref("unifyx_base.group_director").id})
-                ],
+                "step_ids": [(0, 0, {"group_id": self.env.ref("unifyx_base.group_director").id})],
             }
         )
         request = self.full_request(self.users["warehouse_operator"])
@@ -120,7 +118,10 @@ class TestRequestFlow(PurchaseRequestSetupMixin, UnifyxCompanyCase):
 
         request.with_user(purchaser).action_unifyx_create_purchases()
         self.assertEqual(request.state, "in_progress")
-        line = {code: request.line_ids.filtered(lambda x, c=code: x.product_id == self.products[c]) for code in "ABCD"}
+        line = {
+            code: request.line_ids.filtered(lambda x, c=code: x.product_id == self.products[c])
+            for code in "ABCD"
+        }
         rfq_one = line["A"].purchase_lines.order_id
         rfq_two = line["C"].purchase_lines.order_id
         # Grouped by vendor: A and B on one RFQ, C on another; D to a tender.

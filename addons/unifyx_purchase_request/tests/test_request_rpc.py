@@ -18,9 +18,7 @@ class TestRequestRpc(PurchaseRequestSetupMixin, RpcClientMixin, RoleUsersMixin, 
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_role_users()
-        cls.env = cls.env(
-            context=dict(cls.env.context, allowed_company_ids=cls.company.ids)
-        )
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
         cls._setup_purchase_requests()
 
     def _reviews(self, request):
@@ -54,7 +52,11 @@ class TestRequestRpc(PurchaseRequestSetupMixin, RpcClientMixin, RoleUsersMixin, 
                 [wizard_id],
             )
         self.assertRpcRefused(
-            "approved by its approvers", manager, "purchase.request", "button_approved", [request.id]
+            "approved by its approvers",
+            manager,
+            "purchase.request",
+            "button_approved",
+            [request.id],
         )
         self.assertEqual(self._reviews(request), before)
         self.assertEqual(request.state, "to_approve")
