@@ -20,6 +20,7 @@
         "unifyx_dashboards",
         "unifyx_einvoice",
         "unifyx_bill_match",
+        "unifyx_purchase_request",
         "l10n_fr_account",
         "stock_barcodes",
         "purchase_requisition",
@@ -41,6 +42,7 @@
         "demo/einvoice_exchange_demo.xml",
         "demo/bill_match_demo.xml",
         "demo/unifyx_dashboards_demo.xml",
+        "demo/purchase_request_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

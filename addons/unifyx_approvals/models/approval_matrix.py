@@ -152,14 +152,15 @@ class UnifyxApprovalMatrix(models.Model):
 
     @api.model
     def _unifyx_document_models(self):
-        """Extension point: {document type: (model, path to the warehouse, to the
-        partner, to the lines)}. An addon adding a document type (a
-        ``selection_add`` on ``document_type``) adds its entry here."""
+        """Extension point: document type -> (model, path to the warehouse, to
+        the partner, to the lines). An addon adding a document type (its value
+        in ``document_type`` by ``selection_add``) calls super() and adds its
+        entry; ``_unifyx_team_paths`` gives its team path."""
         return dict(DOCUMENT_MODELS)
 
     @api.model
     def _unifyx_team_paths(self):
-        """Extension point: {document type: path to the requester's team}."""
+        """Extension point: document type -> path to the requester's team."""
         return dict(TEAM_PATHS)
 
     def _get_document_domain(self):
@@ -187,7 +188,9 @@ class UnifyxApprovalMatrix(models.Model):
         if self.partner_ids and partner_field:
             domain.append((partner_field, "in", self.partner_ids.ids))
         if self.team_ids:
-            domain.append((self._unifyx_team_paths()[self.document_type], "in", self.team_ids.ids))
+            team_path = self._unifyx_team_paths()[self.document_type]
+            if team_path:
+                domain.append((team_path, "in", self.team_ids.ids))
         if self.exception_type_ids:
             domain.append(("unifyx_exception_type_ids", "in", self.exception_type_ids.ids))
         return domain

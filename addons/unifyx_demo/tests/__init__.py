@@ -10,3 +10,4 @@ from . import test_legacy_demo
 from . import test_einvoice_scenarios
 from . import test_einvoice_exchange_scenarios
 from . import test_bill_match_scenarios
+from . import test_purchase_request_scenarios

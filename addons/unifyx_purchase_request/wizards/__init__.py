@@ -1,0 +1,1 @@
+from . import purchase_request_line_make_purchase_requisition
