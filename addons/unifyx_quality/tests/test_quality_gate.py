@@ -1,0 +1,103 @@
+# Copyright 2026 UnifyX
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import TransactionCase, tagged
+
+from .common import QualityMixin
+
+
+@tagged("post_install", "-at_install")
+class TestQualityGate(QualityMixin, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_quality()
+
+    def test_receipt_blocked_by_open_inspection_released_by_pass(self):
+        order = self.purchase(qty=10.0)
+        inspection, storage = self.receive_to_quality(order)
+        self.assertEqual(inspection.state, "ready")
+        self.assertEqual(inspection.qty, 10.0)
+        self.assertEqual(inspection.unifyx_vendor_id, self.vendor)
+        self.assertEqual(inspection.company_id, self.company)
+        self.assertEqual(self.quants(self.warehouse.wh_qc_stock_loc_id), 10.0)
+        with self.assertRaisesRegex(UserError, "wait for quality control"):
+            self.validate(storage)
+        # Every path reaches the moves' _action_done, not only the button.
+        with self.assertRaisesRegex(UserError, inspection.name):
+            storage.move_ids.with_user(self.operator)._action_done()
+        self.assertEqual(storage.state, "assigned")
+        self.assertEqual(self.quants(self.warehouse.lot_stock_id), 0.0)
+        # The operator records the answer and submits: a manager decides.
+        self.answer(inspection, ok=True)
+        inspection.with_user(self.operator).action_confirm()
+        self.assertEqual(inspection.state, "waiting")
+        with self.assertRaisesRegex(UserError, "wait for quality control"):
+            self.validate(storage)
+        with self.assertRaises(AccessError):
+            inspection.with_user(self.operator).action_approve()
+        inspection.with_user(self.manager).action_approve()
+        self.assertEqual(inspection.state, "success")
+        self.validate(storage)
+        self.assertEqual(storage.state, "done")
+        self.assertEqual(self.quants(self.warehouse.lot_stock_id), 10.0)
+        self.assertEqual(self.quants(self.warehouse.wh_qc_stock_loc_id), 0.0)
+
+    def test_manager_confirm_passes_directly(self):
+        inspection, storage = self.receive_to_quality(self.purchase(qty=3.0))
+        self.answer(inspection, ok=True)
+        inspection.with_user(self.manager).action_confirm()
+        self.assertEqual(inspection.state, "success")
+        self.validate(storage)
+        self.assertEqual(self.quants(self.warehouse.lot_stock_id), 3.0)
+
+    def test_refused_roles_change_nothing(self):
+        inspection, storage = self.receive_to_quality(self.purchase(qty=5.0))
+        self.answer(inspection, ok=True)
+        as_operator = inspection.with_user(self.operator)
+        for vals in (
+            {"state": "success"},
+            {"state": "canceled"},
+            {"unifyx_return_picking_id": storage.id},
+        ):
+            with self.assertRaises(AccessError):
+                as_operator.write(vals)
+        with self.assertRaises(AccessError):
+            as_operator.action_cancel()
+        with self.assertRaises(AccessError):
+            as_operator.action_unifyx_open_reject()
+        with self.assertRaises(AccessError):
+            self.env["unifyx.quality.reject"].with_user(self.operator).create(
+                {"inspection_id": inspection.id, "quantity": 5.0, "reason": "x"}
+            )
+        with self.assertRaises(AccessError):
+            self.env["qc.inspection"].with_user(self.operator).create(
+                {"object_id": "stock.move,%d" % storage.move_ids.id, "state": "success"}
+            )
+        # Purchasers and salespeople do not reach inspections at all.
+        for role in ("purchaser", "salesperson"):
+            with self.assertRaises(AccessError):
+                inspection.with_user(self.users[role]).read(["state"])
+        self.assertEqual(inspection.state, "ready")
+        with self.assertRaises(UserError):
+            self.validate(storage)
+        self.assertEqual(self.quants(self.warehouse.lot_stock_id), 0.0)
+
+    def test_failed_without_return_still_blocks(self):
+        """A failure recorded by OCA's own flow (no rejection yet) holds the goods."""
+        inspection, storage = self.receive_to_quality(self.purchase(qty=2.0))
+        inspection.sudo().write({"state": "failed"})
+        with self.assertRaisesRegex(UserError, "failed and not returned yet"):
+            self.validate(storage)
+
+    def test_reject_refuses_bad_input(self):
+        inspection, storage = self.receive_to_quality(self.purchase(qty=4.0))
+        wizard = self.env["unifyx.quality.reject"].with_user(self.manager)
+        for qty, reason in ((0.0, "Scratched"), (5.0, "Scratched"), (2.0, "  ")):
+            with self.assertRaises(UserError):
+                wizard.create(
+                    {"inspection_id": inspection.id, "quantity": qty, "reason": reason}
+                ).action_reject()
+        self.assertEqual(inspection.state, "ready")
+        self.assertFalse(inspection.unifyx_return_picking_id)
+        self.assertEqual(storage.move_ids.product_uom_qty, 4.0)
