@@ -45,7 +45,11 @@ class QcInspection(models.Model):
     )
     unifyx_reject_reason = fields.Text(string="Rejection Reason", readonly=True, copy=False)
     unifyx_return_picking_id = fields.Many2one(
-        "stock.picking", string="Return to Vendor", readonly=True, copy=False, index="btree_not_null"
+        "stock.picking",
+        string="Return to Vendor",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
     )
     unifyx_credit_note_id = fields.Many2one(
         "account.move", string="Vendor Credit Note", readonly=True, copy=False
@@ -119,7 +123,9 @@ class QcInspection(models.Model):
             vals = dict(vals, state="waiting")
         if not self.env.su and not _deciding.get():
             if any(f in vals for f in REJECTION_FIELDS):
-                raise AccessError(self.env._("The rejection is recorded by the Reject action only."))
+                raise AccessError(
+                    self.env._("The rejection is recorded by the Reject action only.")
+                )
             if "state" in vals and (
                 vals["state"] in DECIDED_STATES
                 or any(state in DECIDED_STATES for state in self.mapped("state"))
@@ -148,7 +154,10 @@ class QcInspection(models.Model):
         if failing:
             if len(self) > 1:
                 raise UserError(
-                    self.env._("Reject the failed inspections one by one: %(names)s", names=", ".join(failing.mapped("name")))
+                    self.env._(
+                        "Reject the failed inspections one by one: %(names)s",
+                        names=", ".join(failing.mapped("name")),
+                    )
                 )
             return self.action_unifyx_open_reject()
         with _flag(_deciding):
@@ -181,4 +190,3 @@ class QcInspection(models.Model):
             "target": "new",
             "context": {"default_inspection_id": self.id, "default_quantity": self.qty},
         }
-

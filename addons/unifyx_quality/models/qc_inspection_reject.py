@@ -29,7 +29,9 @@ class QcInspection(models.Model):
             )
         if not move._unifyx_vendor_receipt_move():
             raise UserError(
-                self.env._("Inspection %(name)s is not about goods received from a vendor.", name=self.name)
+                self.env._(
+                    "Inspection %(name)s is not about goods received from a vendor.", name=self.name
+                )
             )
 
     def _unifyx_reject(self, quantity, reason):
@@ -39,9 +41,10 @@ class QcInspection(models.Model):
         self._unifyx_check_rejectable()
         move = self._unifyx_move()
         rounding = move.product_uom.rounding
-        if float_compare(quantity, 0, precision_rounding=rounding) <= 0 or float_compare(
-            quantity, move.quantity, precision_rounding=rounding
-        ) > 0:
+        if (
+            float_compare(quantity, 0, precision_rounding=rounding) <= 0
+            or float_compare(quantity, move.quantity, precision_rounding=rounding) > 0
+        ):
             raise UserError(
                 self.env._(
                     "The rejected quantity must be more than 0 and at most the %(qty)s received.",
@@ -119,9 +122,9 @@ class QcInspection(models.Model):
             name=self.name,
             reason=self.unifyx_reject_reason,
             picking=self.unifyx_return_picking_id.name,
-            credit=credit_note
-            and self.env._("Draft credit note to check and post.")
-            or self.env._("Not billed yet: bill only the accepted quantity."),
+            credit=self.env._("Draft credit note to check and post.")
+            if credit_note
+            else self.env._("Not billed yet: bill only the accepted quantity."),
         )
         order.activity_schedule(
             "mail.mail_activity_data_todo", summary=summary, note=note, user_id=finance.id

@@ -89,7 +89,8 @@ class StockMove(models.Model):
         pickings = self.env["stock.move"].concat(*blocked).picking_id
         raise UserError(
             self.env._(
-                "%(transfer)s cannot be validated while its goods wait for quality control:\n%(lines)s",
+                "%(transfer)s cannot be validated while its goods wait for quality "
+                "control:\n%(lines)s",
                 transfer=", ".join(pickings.mapped("name")) or self.env._("The transfer"),
                 lines="\n".join(lines),
             )

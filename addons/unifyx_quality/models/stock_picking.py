@@ -9,5 +9,7 @@ class StockPicking(models.Model):
     def button_validate(self):
         # Said before the backorder or immediate-transfer wizards open; the
         # moves' _action_done checks again on every other path.
-        self.move_ids.filtered(lambda m: m.state not in ("done", "cancel"))._unifyx_check_quality_gate()
+        self.move_ids.filtered(
+            lambda m: m.state not in ("done", "cancel")
+        )._unifyx_check_quality_gate()
         return super().button_validate()

@@ -24,12 +24,19 @@ class TestQualityRpc(RpcClientMixin, QualityMixin, HttpCase):
             move.quantity = move.product_uom_qty
             move.picked = True
         self.assertRpcRefused(
-            "wait for quality control", self.operator, "stock.picking", "button_validate",
+            "wait for quality control",
+            self.operator,
+            "stock.picking",
+            "button_validate",
             storage.ids,
         )
         self.answer(inspection, ok=True)
         self.assertRpcRefused(
-            "buttons only", self.operator, "qc.inspection", "write", inspection.ids,
+            "buttons only",
+            self.operator,
+            "qc.inspection",
+            "write",
+            inspection.ids,
             {"state": "success"},
         )
         self.assertRpcRefused(
@@ -39,7 +46,10 @@ class TestQualityRpc(RpcClientMixin, QualityMixin, HttpCase):
             "warehouse manager", self.operator, "qc.inspection", "action_cancel", inspection.ids
         )
         self.assertRpcRefused(
-            "created open", self.operator, "qc.inspection", "create",
+            "created open",
+            self.operator,
+            "qc.inspection",
+            "create",
             {"object_id": "stock.move,%d" % storage.move_ids.id, "state": "success"},
         )
         self.assertEqual(inspection.state, "ready")

@@ -10,4 +10,6 @@ class PurchaseOrderLine(models.Model):
     unifyx_vendor_score = fields.Float(
         related="partner_id.unifyx_vendor_score", string="Vendor Score"
     )
-    unifyx_vendor_rank = fields.Integer(related="partner_id.unifyx_vendor_rank", string="Vendor Rank")
+    unifyx_vendor_rank = fields.Integer(
+        related="partner_id.unifyx_vendor_rank", string="Vendor Rank"
+    )

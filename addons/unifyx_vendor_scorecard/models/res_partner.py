@@ -13,9 +13,7 @@ class ResPartner(models.Model):
         "Vendor Score", compute="_compute_unifyx_vendor_score", digits=(16, 1)
     )
     unifyx_vendor_rank = fields.Integer("Vendor Rank", compute="_compute_unifyx_vendor_score")
-    unifyx_vendor_score_month = fields.Date(
-        "Scored Month", compute="_compute_unifyx_vendor_score"
-    )
+    unifyx_vendor_score_month = fields.Date("Scored Month", compute="_compute_unifyx_vendor_score")
 
     @api.depends_context("company")
     def _compute_unifyx_vendor_score(self):

@@ -183,7 +183,11 @@ class UnifyxVendorScorecard(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), SQL(SCORECARD_QUERY))
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                SQL(SCORECARD_QUERY),
+            )
         )
 
     @api.model

@@ -46,10 +46,18 @@ class TestVendorScorecard(RoleUsersMixin, TransactionCase):
                 "company_id": cls.company.id,
             }
         )
-        po1 = cls._received(cls.vendor_a, cls.p1, 10, 10.0, "2026-09-01 08:00", "2026-09-05", 10, "2026-09-04 08:00")
-        po2 = cls._received(cls.vendor_a, cls.p1, 10, 10.0, "2026-09-10 08:00", "2026-09-15", 8, "2026-09-20 08:00")
-        cls._received(cls.vendor_a, cls.p1, 20, 11.0, "2026-10-01 08:00", "2026-10-10", 20, "2026-10-08 08:00")
-        cls._received(cls.vendor_b, cls.p2, 5, 20.0, "2026-09-02 08:00", "2026-09-03", 5, "2026-09-03 08:00")
+        po1 = cls._received(
+            cls.vendor_a, cls.p1, 10, 10.0, "2026-09-01 08:00", "2026-09-05", 10, "2026-09-04 08:00"
+        )
+        po2 = cls._received(
+            cls.vendor_a, cls.p1, 10, 10.0, "2026-09-10 08:00", "2026-09-15", 8, "2026-09-20 08:00"
+        )
+        cls._received(
+            cls.vendor_a, cls.p1, 20, 11.0, "2026-10-01 08:00", "2026-10-10", 20, "2026-10-08 08:00"
+        )
+        cls._received(
+            cls.vendor_b, cls.p2, 5, 20.0, "2026-09-02 08:00", "2026-09-03", 5, "2026-09-03 08:00"
+        )
         inspections = cls.env["qc.inspection"].sudo()
         for order, qty, state, rejected in ((po1, 10, "success", 0), (po2, 8, "failed", 2)):
             inspections.create(
@@ -84,7 +92,12 @@ class TestVendorScorecard(RoleUsersMixin, TransactionCase):
                 "picking_type_id": cls.warehouse.in_type_id.id,
                 "order_line": [
                     Command.create(
-                        {"product_id": product.id, "product_qty": qty, "price_unit": price, "taxes_id": False}
+                        {
+                            "product_id": product.id,
+                            "product_qty": qty,
+                            "price_unit": price,
+                            "taxes_id": False,
+                        }
                     )
                 ],
             }
