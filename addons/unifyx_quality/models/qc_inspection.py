@@ -57,7 +57,7 @@ class QcInspection(models.Model):
     unifyx_vendor_id = fields.Many2one(
         "res.partner", string="Vendor", compute="_compute_unifyx_vendor_id", store=True
     )
-    unifyx_can_decide = fields.Boolean(compute="_compute_unifyx_can_decide")
+    unifyx_can_decide = fields.Boolean("Can Decide", compute="_compute_unifyx_can_decide")
 
     @api.depends("object_id")
     def _compute_unifyx_vendor_id(self):

@@ -72,26 +72,25 @@ class StockMove(models.Model):
         if not blocked:
             return
         states = dict(self.env["qc.inspection"]._fields["state"]._description_selection(self.env))
+        # Babel does not extract a translated string nested in another's call.
+        states["failed"] = self.env._("failed and not returned yet")
         lines = [
             self.env._(
                 "%(product)s: inspection %(inspection)s is %(state)s",
                 product=move.product_id.display_name,
                 inspection=inspection.name,
-                state=(
-                    self.env._("failed and not returned yet")
-                    if inspection.state == "failed"
-                    else states.get(inspection.state, inspection.state)
-                ),
+                state=states.get(inspection.state, inspection.state),
             )
             for move, inspections in blocked.items()
             for inspection in inspections
         ]
-        pickings = self.env["stock.move"].concat(*blocked).picking_id
+        transfer = ", ".join(self.env["stock.move"].concat(*blocked).picking_id.mapped("name"))
+        transfer = transfer or self.env._("The transfer")
         raise UserError(
             self.env._(
                 "%(transfer)s cannot be validated while its goods wait for quality "
                 "control:\n%(lines)s",
-                transfer=", ".join(pickings.mapped("name")) or self.env._("The transfer"),
+                transfer=transfer,
                 lines="\n".join(lines),
             )
         )

@@ -101,3 +101,14 @@ class TestQualityGate(QualityMixin, TransactionCase):
         self.assertEqual(inspection.state, "ready")
         self.assertFalse(inspection.unifyx_return_picking_id)
         self.assertEqual(storage.move_ids.product_uom_qty, 4.0)
+
+    def test_refusal_in_the_users_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.operator.lang = "fr_FR"
+        inspection, storage = self.receive_to_quality(self.purchase(qty=1.0))
+        with self.assertRaisesRegex(
+            UserError, "attendent le contrôle qualité(.|\n)*l.inspection %s est" % inspection.name
+        ):
+            self.validate(storage.with_context(lang="fr_FR"))
+        with self.assertRaisesRegex(AccessError, "Seul un responsable d'entrepôt"):
+            inspection.with_user(self.operator).with_context(lang="fr_FR").action_cancel()
