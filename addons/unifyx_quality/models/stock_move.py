@@ -12,6 +12,8 @@ from odoo import Command, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from .qc_inspection import OPEN_STATES
+
 
 class StockMove(models.Model):
     _inherit = "stock.move"
@@ -48,21 +50,39 @@ class StockMove(models.Model):
     # ------------------------------------------------------------ the gate
 
     def _unifyx_blocking_inspections(self):
-        """{move: inspections that hold it}"""
-        upstream = {
-            move: move.sudo()._unifyx_upstream_moves()
-            for move in self.filtered(lambda m: not m._unifyx_is_return())
-        }
+        """{move: inspections that hold it}: those on a move before it in its
+        chain, and those whose goods sit where it takes the same product from
+        (a transfer out of the quality location made by hand)."""
+        candidates = self.filtered(lambda m: not m._unifyx_is_return())
+        if not candidates:
+            return {}
+        Inspection = self.env["qc.inspection"].sudo()
+        upstream = {move: move.sudo()._unifyx_upstream_moves() for move in candidates}
         all_upstream = self.env["stock.move"].sudo()
         for before in upstream.values():
             all_upstream |= before
-        if not all_upstream:
-            return {}
-        inspections = self.env["qc.inspection"].sudo()._get_existing_inspections(all_upstream)
-        holding = inspections.filtered(lambda i: i._unifyx_is_blocking())
+        holding = Inspection._get_existing_inspections(all_upstream) if all_upstream else Inspection
+        holding |= Inspection.search(
+            [
+                ("state", "in", (*OPEN_STATES, "failed")),
+                ("product_id", "in", candidates.product_id.ids),
+                ("unifyx_return_picking_id", "=", False),
+            ]
+        )
+        holding = holding.filtered(lambda i: i._unifyx_is_blocking() and i._unifyx_move())
         result = {}
         for move, before in upstream.items():
-            held = holding.filtered(lambda i, before=before: i.object_id in before)
+            held = holding.filtered(
+                lambda i, move=move, before=before: (
+                    i.object_id in before
+                    or (
+                        i.object_id.state == "done"
+                        and i.object_id.product_id == move.product_id
+                        and i.object_id.location_dest_id == move.location_id
+                        and i.object_id != move
+                    )
+                )
+            )
             if held:
                 result[move] = held
         return result

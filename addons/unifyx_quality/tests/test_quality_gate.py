@@ -112,3 +112,45 @@ class TestQualityGate(QualityMixin, TransactionCase):
             self.validate(storage.with_context(lang="fr_FR"))
         with self.assertRaisesRegex(AccessError, "Seul un responsable d'entrepôt"):
             inspection.with_user(self.operator).with_context(lang="fr_FR").action_cancel()
+
+    def test_no_way_around_the_gate(self):
+        """A transfer out of the quality location made by hand, or the storage
+        move taken out of its chain, is held too."""
+        inspection, storage = self.receive_to_quality(self.purchase(qty=6.0))
+        qc_location = self.warehouse.wh_qc_stock_loc_id
+        # Taken out of its chain, the storage move still takes the goods from
+        # where the inspection holds them.
+        storage.move_ids.with_user(self.operator).write({"move_orig_ids": [(5, 0, 0)]})
+        with self.assertRaisesRegex(UserError, inspection.name):
+            self.validate(storage)
+        storage.do_unreserve()
+        by_hand = self.env["stock.picking"].create(
+            {
+                "picking_type_id": self.warehouse.int_type_id.id,
+                "location_id": qc_location.id,
+                "location_dest_id": self.warehouse.lot_stock_id.id,
+                "move_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": self.product.name,
+                            "product_id": self.product.id,
+                            "product_uom_qty": 2.0,
+                            "product_uom": self.product.uom_id.id,
+                            "location_id": qc_location.id,
+                            "location_dest_id": self.warehouse.lot_stock_id.id,
+                        },
+                    )
+                ],
+            }
+        )
+        by_hand.action_confirm()
+        with self.assertRaisesRegex(UserError, inspection.name):
+            self.validate(by_hand)
+        self.assertEqual(self.quants(self.warehouse.lot_stock_id), 0.0)
+        # Once passed, both go.
+        self.answer(inspection, ok=True)
+        inspection.with_user(self.manager).action_confirm()
+        self.validate(by_hand)
+        self.assertEqual(self.quants(self.warehouse.lot_stock_id), 2.0)

@@ -23,6 +23,14 @@ class TestQualityRpc(RpcClientMixin, QualityMixin, HttpCase):
         for move in storage.move_ids:
             move.quantity = move.product_uom_qty
             move.picked = True
+        # Taken out of its chain, the storage move is still held.
+        self.xmlrpc_call(
+            self.operator,
+            "stock.move",
+            "write",
+            storage.move_ids.ids,
+            {"move_orig_ids": [(5, 0, 0)]},
+        )
         self.assertRpcRefused(
             "wait for quality control",
             self.operator,
