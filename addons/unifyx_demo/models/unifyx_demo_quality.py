@@ -183,7 +183,9 @@ class UnifyxDemo(models.AbstractModel):
             else:
                 inspection.with_user(manager).action_confirm()
             inspection.sudo().date_done = done + timedelta(days=1)
-        storage = quality.move_ids.move_dest_ids.picking_id.filtered(lambda p: p.state != "cancel")
+        storage = quality.move_ids.move_dest_ids.filtered(
+            lambda m: not m._unifyx_is_return()
+        ).picking_id.filtered(lambda p: p.state != "cancel")
         self._demo_receive(storage)
         later = (quality | storage).filtered(lambda p: p.state == "done")
         later.write({"date_done": done + timedelta(days=1)})

@@ -1,5 +1,7 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# The decisions and the rejection of qc.inspection: split on purpose (size).
+# pylint: disable=consider-merging-classes-inherited
 """A failed inspection: the rejected quantity goes back to the vendor through
 Odoo's return wizard, the moves to stock carry only what was accepted, and
 finance gets the vendor credit request."""

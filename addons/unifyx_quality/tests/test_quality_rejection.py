@@ -26,7 +26,7 @@ class TestQualityRejection(QualityMixin, TransactionCase):
         wizard = (
             self.env["unifyx.quality.reject"]
             .with_user(self.manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"quantity": qty, "reason": reason})
         )
         self.assertEqual(wizard.inspection_id, inspection)
