@@ -154,3 +154,31 @@ class TestQualityGate(QualityMixin, TransactionCase):
         inspection.with_user(self.manager).action_confirm()
         self.validate(by_hand)
         self.assertEqual(self.quants(self.warehouse.lot_stock_id), 2.0)
+
+    def test_vendor_specific_point(self):
+        """A point limited to some vendors inspects their goods at the quality
+        step too (the vendor is the receipt's, not the quality transfer's)."""
+        other_vendor = self.env["res.partner"].create({"name": "Other Valves", "is_company": True})
+        trigger = self.env["qc.trigger"].search(
+            [("picking_type_id", "=", self.warehouse.qc_type_id.id)]
+        )
+        for vendor, name in ((self.vendor, "Valves SA audit"), (other_vendor, "Other audit")):
+            test = self.test.copy({"name": name})
+            self.env["qc.trigger.product_line"].create(
+                {
+                    "trigger": trigger.id,
+                    "test": test.id,
+                    "product": self.product.id,
+                    "partners": [(6, 0, vendor.ids)],
+                    "timing": "after",
+                }
+            )
+        order = self.purchase(qty=2.0)
+        self.validate(order.picking_ids)
+        quality = order.picking_ids.move_ids.move_dest_ids.picking_id
+        self.validate(quality)
+        inspections = self.env["qc.inspection"]._get_existing_inspections(quality.move_ids)
+        self.assertEqual(
+            sorted(inspections.test.mapped("name")), ["Valve aspect", "Valves SA audit"]
+        )
+        self.assertEqual(inspections.unifyx_vendor_id, self.vendor)
