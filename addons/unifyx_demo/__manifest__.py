@@ -17,8 +17,6 @@
         "unifyx_margin",
         "unifyx_migration",
         "unifyx_dashboards",
-        "unifyx_quality",
-        "unifyx_vendor_scorecard",
         "l10n_fr_account",
         "stock_barcodes",
         "purchase_requisition",
@@ -36,7 +34,6 @@
         "demo/margin_demo.xml",
         "demo/unifyx_migration_demo.xml",
         "demo/unifyx_dashboards_demo.xml",
-        "demo/unifyx_quality_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
