@@ -1,0 +1,3 @@
+from . import test_quality_gate
+from . import test_quality_rejection
+from . import test_quality_rpc

@@ -1,0 +1,1 @@
+from . import unifyx_vendor_scorecard
