@@ -2,6 +2,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from odoo.addons.product_abc_classification_sale_stock.models.abc_classification_profile import (
+    SaleStockData,
+)
+
+
+class CompanyValueData(SaleStockData):
+    """OCA's collected data, writing a company-wide profile's empty warehouse
+    as NULL in the history (OCA's bulk COPY would write "False")."""
+
+    __slots__ = ()
+
+    def _to_csv_line(self):
+        return ["\\N" if value is False else value for value in super()._to_csv_line()]
+
 
 class AbcClassificationProfile(models.Model):
     """OCA's sale/stock profile ranks products by the count of delivered sale
@@ -39,6 +53,10 @@ class AbcClassificationProfile(models.Model):
             AbcClassificationProfile,
             self.filtered(lambda p: p.unifyx_value_basis == "lines" or not p.company_id),
         )._check_warehouse_id()
+
+    @api.model
+    def _get_collected_data_class(self):
+        return CompanyValueData
 
     def _get_sale_stock_data_query(self, from_date, customer_location_ids):
         if self.unifyx_value_basis == "lines":
@@ -98,6 +116,8 @@ class AbcClassificationProfile(models.Model):
 
     def _compute_abc_classification(self):
         self._unifyx_add_company_products()
+        # OCA's engine reads with raw SQL: what the ORM holds goes to the database first.
+        self.env.flush_all()
         res = super()._compute_abc_classification()
         # The new classes move the products' next counts.
         self.env["stock.quant"]._unifyx_schedule_class_counts(

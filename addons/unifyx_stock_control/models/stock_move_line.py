@@ -28,7 +28,7 @@ class StockMoveLine(models.Model):
             return
         user = self.env.user
         lines = self.sudo()
-        lines.picking_type_id._unifyx_check_user_allowed(user)
+        lines.picking_type_id.with_env(self.env)._unifyx_check_user_allowed(user)
         for line in lines.filtered(lambda ml: not ml.picking_type_id):
             for location in (line.location_id, line.location_dest_id):
                 warehouse = location.warehouse_id
