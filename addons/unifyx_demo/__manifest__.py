@@ -17,6 +17,7 @@
         "unifyx_margin",
         "unifyx_migration",
         "unifyx_dashboards",
+        "unifyx_stock_control",
         "l10n_fr_account",
         "stock_barcodes",
         "purchase_requisition",
@@ -34,6 +35,7 @@
         "demo/margin_demo.xml",
         "demo/unifyx_migration_demo.xml",
         "demo/unifyx_dashboards_demo.xml",
+        "demo/unifyx_stock_control_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
