@@ -19,15 +19,24 @@ class TestStockControlScenarios(DemoCompanyCase):
         cls.op_marseille = cls.env.ref("unifyx_demo.user_wh_operator_marseille_demo")
         cls.late = cls.env.ref("unifyx_demo.product_late_vendor_demo")
         cls.plain = cls.env["product.product"].search(
-            [("default_code", "=like", "UX-%"), ("tracking", "=", "none"), ("is_storable", "=", True),
-             ("uom_id", "=", cls.unit.id)],
-            order="default_code", limit=1,
+            [
+                ("default_code", "=like", "UX-%"),
+                ("tracking", "=", "none"),
+                ("is_storable", "=", True),
+                ("uom_id", "=", cls.unit.id),
+            ],
+            order="default_code",
+            limit=1,
         )
 
     def test_abc_classes_computed(self):
         profile = self.env.ref("unifyx_demo.abc_profile_company_demo")
-        levels = self.env["abc.classification.product.level"].search([("profile_id", "=", profile.id)])
-        by_class = {name: levels.filtered(lambda lv, n=name: lv.level_id.name == n) for name in "ABC"}
+        levels = self.env["abc.classification.product.level"].search(
+            [("profile_id", "=", profile.id)]
+        )
+        by_class = {
+            name: levels.filtered(lambda lv, n=name: lv.level_id.name == n) for name in "ABC"
+        }
         self.assertTrue(all(by_class.values()), {k: len(v) for k, v in by_class.items()})
         # Class A holds fewer products than C (the value is concentrated).
         self.assertLess(len(by_class["A"]), len(by_class["C"]))
@@ -44,23 +53,35 @@ class TestStockControlScenarios(DemoCompanyCase):
         mails = self.company._unifyx_send_stock_digest()
         self.assertTrue(mails)
         self.assertIn(self.late.name, str(mails[0].body_html))
-        purchasers = self.env["res.users"].search([("login", "in", ("purchaser", "purchase_manager"))])
+        purchasers = self.env["res.users"].search(
+            [("login", "in", ("purchaser", "purchase_manager"))]
+        )
         self.assertLessEqual(purchasers.partner_id, mails.recipient_ids)
 
     def _receipt(self, warehouse):
         ptype = warehouse.in_type_id
         product = self.plain
-        picking = self.env["stock.picking"].create({
-            "picking_type_id": ptype.id,
-            "location_id": self.env.ref("stock.stock_location_suppliers").id,
-            "location_dest_id": ptype.default_location_dest_id.id,
-            "move_ids": [(0, 0, {
-                "name": product.name, "product_id": product.id, "product_uom_qty": 2,
-                "product_uom": product.uom_id.id,
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": ptype.id,
                 "location_id": self.env.ref("stock.stock_location_suppliers").id,
                 "location_dest_id": ptype.default_location_dest_id.id,
-            })],
-        })
+                "move_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": product.name,
+                            "product_id": product.id,
+                            "product_uom_qty": 2,
+                            "product_uom": product.uom_id.id,
+                            "location_id": self.env.ref("stock.stock_location_suppliers").id,
+                            "location_dest_id": ptype.default_location_dest_id.id,
+                        },
+                    )
+                ],
+            }
+        )
         picking.action_confirm()
         picking.move_ids.quantity = 2
         return picking
@@ -79,17 +100,33 @@ class TestStockControlScenarios(DemoCompanyCase):
         product = self.plain
         stock = self.lyon.lot_stock_id
         quantity = product.with_context(location=stock.id).qty_available
-        picking = self.env["stock.picking"].with_context(test_stock_no_negative=True).create({
-            "picking_type_id": self.lyon.out_type_id.id,
-            "location_id": stock.id,
-            "location_dest_id": self.env.ref("stock.stock_location_customers").id,
-            "move_ids": [(0, 0, {
-                "name": product.name, "product_id": product.id,
-                "product_uom_qty": quantity + 5, "product_uom": product.uom_id.id,
-                "location_id": stock.id,
-                "location_dest_id": self.env.ref("stock.stock_location_customers").id,
-            })],
-        })
+        picking = (
+            self.env["stock.picking"]
+            .with_context(test_stock_no_negative=True)
+            .create(
+                {
+                    "picking_type_id": self.lyon.out_type_id.id,
+                    "location_id": stock.id,
+                    "location_dest_id": self.env.ref("stock.stock_location_customers").id,
+                    "move_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "name": product.name,
+                                "product_id": product.id,
+                                "product_uom_qty": quantity + 5,
+                                "product_uom": product.uom_id.id,
+                                "location_id": stock.id,
+                                "location_dest_id": self.env.ref(
+                                    "stock.stock_location_customers"
+                                ).id,
+                            },
+                        )
+                    ],
+                }
+            )
+        )
         picking.action_confirm()
         picking.move_ids.quantity = quantity + 5
         with self.assertRaises(ValidationError):

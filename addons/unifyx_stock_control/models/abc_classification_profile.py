@@ -62,38 +62,39 @@ class AbcClassificationProfile(models.Model):
         if self.unifyx_value_basis == "lines":
             return super()._get_sale_stock_data_query(from_date, customer_location_ids)
         # Cost of goods sold: the valuation of moves to customers less their
-        # returns; the margin adds the delivered quantity at the sale line's price.
-        revenue = (
-            "CASE WHEN dest.usage = 'customer' THEN 1 ELSE -1 END"
-            " * sm.quantity * COALESCE(sol.price_reduce_taxexcl, 0)"
-        )
-        value = "SUM(-mv.value)" if self.unifyx_value_basis == "cogs" else (
-            "SUM(%s) - SUM(-mv.value)" % revenue
-        )
+        # returns; the margin: the delivered quantity at the sale line's price
+        # (less the returned) minus that cost. One constant query for both.
         query = """
-            SELECT sm.product_id, GREATEST(ROUND(%(value)s), 0) AS value
+            SELECT sm.product_id,
+                   GREATEST(ROUND(CASE
+                       WHEN %(basis)s = 'cogs' THEN SUM(-mv.value)
+                       ELSE SUM(CASE WHEN dest.usage = 'customer' THEN 1 ELSE -1 END
+                                * sm.quantity * COALESCE(sol.price_reduce_taxexcl, 0))
+                            - SUM(-mv.value)
+                   END), 0) AS value
               FROM (SELECT stock_move_id, SUM(value) AS value
                       FROM stock_valuation_layer
-                     WHERE company_id = %%(company_id)s AND stock_move_id IS NOT NULL
+                     WHERE company_id = %(company_id)s AND stock_move_id IS NOT NULL
                   GROUP BY stock_move_id) mv
               JOIN stock_move sm ON sm.id = mv.stock_move_id
               JOIN stock_location src ON src.id = sm.location_id
               JOIN stock_location dest ON dest.id = sm.location_dest_id
               JOIN abc_classification_profile_product_rel rel
-                ON rel.product_id = sm.product_id AND rel.profile_id = %%(profile_id)s
+                ON rel.product_id = sm.product_id AND rel.profile_id = %(profile_id)s
               JOIN product_product pp ON pp.id = sm.product_id
          LEFT JOIN sale_order_line sol ON sol.id = sm.sale_line_id
              WHERE pp.active
                AND sm.state = 'done'
-               AND sm.date > %%(start_date)s
+               AND sm.date > %(start_date)s
                AND ((dest.usage = 'customer' AND src.usage = 'internal'
-                     AND (%%(warehouse_id)s IS NULL OR src.warehouse_id = %%(warehouse_id)s))
+                     AND (%(warehouse_id)s IS NULL OR src.warehouse_id = %(warehouse_id)s))
                  OR (src.usage = 'customer' AND dest.usage = 'internal'
-                     AND (%%(warehouse_id)s IS NULL OR dest.warehouse_id = %%(warehouse_id)s)))
+                     AND (%(warehouse_id)s IS NULL OR dest.warehouse_id = %(warehouse_id)s)))
           GROUP BY sm.product_id
           ORDER BY value DESC, sm.product_id
-        """ % {"value": value}
+        """
         params = {
+            "basis": self.unifyx_value_basis,
             "profile_id": self.id,
             "start_date": from_date,
             "company_id": self.company_id.id,

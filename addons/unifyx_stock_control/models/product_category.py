@@ -26,6 +26,8 @@ class ProductCategory(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if any(bool(c.allow_negative_stock) != bool(vals.get("allow_negative_stock")) for c in self):
+        if any(
+            bool(c.allow_negative_stock) != bool(vals.get("allow_negative_stock")) for c in self
+        ):
             self._unifyx_check_negative_exception(vals)
         return super().write(vals)

@@ -25,6 +25,10 @@ class ProductProduct(models.Model):
         )
         res = {}
         for level in levels:
-            key = (level.product_id.id, level.profile_id.company_id.id, level.profile_id.warehouse_id.id)
+            key = (
+                level.product_id.id,
+                level.profile_id.company_id.id,
+                level.profile_id.warehouse_id.id,
+            )
             res[key] = level.level_id
         return res

@@ -59,7 +59,11 @@ class ProductTemplate(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._unifyx_check_guarded_fields(
-                {k: v for k, v in vals.items() if v and k in ("unifyx_critical", "allow_negative_stock")}
+                {
+                    k: v
+                    for k, v in vals.items()
+                    if v and k in ("unifyx_critical", "allow_negative_stock")
+                }
             )
         return super().create(vals_list)
 

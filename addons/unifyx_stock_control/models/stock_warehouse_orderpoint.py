@@ -18,7 +18,10 @@ class StockWarehouseOrderpoint(models.Model):
     def _compute_unifyx_risk(self):
         # One search for the whole screen, not one per line.
         risks = self.env["unifyx.stock.risk"].search(
-            [("product_id", "in", self.product_id.ids), ("warehouse_id", "in", self.warehouse_id.ids)]
+            [
+                ("product_id", "in", self.product_id.ids),
+                ("warehouse_id", "in", self.warehouse_id.ids),
+            ]
         )
         by_key = {(r.product_id.id, r.warehouse_id.id): r for r in risks}
         for orderpoint in self:

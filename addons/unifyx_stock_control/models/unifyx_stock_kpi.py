@@ -26,7 +26,9 @@ class UnifyxStockKpi(models.Model):
         "over items and warehouses.",
     )
     overstock_count = fields.Integer(string="Overstocked items")
-    overstock_value = fields.Monetary(currency_field="currency_id")
+    overstock_value = fields.Monetary(
+        currency_field="currency_id", groups="product_cost_security.group_product_cost"
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
 
     _sql_constraints = [
@@ -39,8 +41,9 @@ class UnifyxStockKpi(models.Model):
         each event that fall within the month (up to today for open ones)."""
         month_end = month_start + relativedelta(months=1)
         self.env["unifyx.stockout.event"].flush_model()
-        self.env.cr.execute(SQL(
-            """
+        self.env.cr.execute(
+            SQL(
+                """
             SELECT company_id,
                    COUNT(*) FILTER (WHERE date_start >= %(start)s),
                    COALESCE(SUM(LEAST(COALESCE(date_end, %(today)s + 1), %(end)s)
@@ -51,8 +54,12 @@ class UnifyxStockKpi(models.Model):
                AND (date_end IS NULL OR date_end > %(start)s)
           GROUP BY company_id
             """,
-            start=month_start, end=month_end, today=today, companies=companies.ids,
-        ))
+                start=month_start,
+                end=month_end,
+                today=today,
+                companies=companies.ids,
+            )
+        )
         return {row[0]: (row[1], row[2]) for row in self.env.cr.fetchall()}
 
     @api.model
@@ -63,12 +70,14 @@ class UnifyxStockKpi(models.Model):
             company.id: (count, value)
             for company, count, value in self.env["unifyx.stock.risk"]._read_group(
                 [("company_id", "in", companies.ids), ("overstock_qty", ">", 0)],
-                ["company_id"], ["__count", "overstock_value:sum"],
+                ["company_id"],
+                ["__count", "overstock_value:sum"],
             )
         }
-        rows = {r.company_id.id: r for r in self.search(
-            [("company_id", "in", companies.ids), ("month", "=", month)]
-        )}
+        rows = {
+            r.company_id.id: r
+            for r in self.search([("company_id", "in", companies.ids), ("month", "=", month)])
+        }
         for company in companies:
             events, days = stockouts.get(company.id, (0, 0))
             count, value = overstock.get(company.id, (0, 0.0))

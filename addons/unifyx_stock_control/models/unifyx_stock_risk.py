@@ -37,12 +37,19 @@ class UnifyxStockRisk(models.Model):
         index=True, help="The stock runs out before a reorder placed today can arrive."
     )
     overstock_qty = fields.Float(digits="Product Unit of Measure")
-    overstock_value = fields.Monetary(currency_field="currency_id")
+    # A value at cost: the cost policy's group, as the product's cost.
+    overstock_value = fields.Monetary(
+        currency_field="currency_id", groups="product_cost_security.group_product_cost"
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     refresh_date = fields.Date(required=True)
 
     _sql_constraints = [
-        ("product_warehouse_uniq", "UNIQUE(product_id, warehouse_id)", "One risk per product and warehouse."),
+        (
+            "product_warehouse_uniq",
+            "UNIQUE(product_id, warehouse_id)",
+            "One risk per product and warehouse.",
+        ),
     ]
 
     # -- the computation ------------------------------------------------
@@ -69,27 +76,40 @@ class UnifyxStockRisk(models.Model):
             return
         on_hand = self._unifyx_quantities(
             "stock.quant",
-            [("product_id", "in", products.ids), ("location_id.usage", "=", "internal"),
-             ("company_id", "=", company.id)],
-            "location_id", "quantity:sum",
+            [
+                ("product_id", "in", products.ids),
+                ("location_id.usage", "=", "internal"),
+                ("company_id", "=", company.id),
+            ],
+            "location_id",
+            "quantity:sum",
         )
         incoming = self._unifyx_quantities(
             "stock.move",
-            [("product_id", "in", products.ids), ("company_id", "=", company.id),
-             ("state", "not in", ("draft", "cancel", "done")),
-             ("location_dest_id.usage", "=", "internal"),
-             ("location_id.usage", "not in", ("internal", "transit"))],
-            "location_dest_id", "product_qty:sum",
+            [
+                ("product_id", "in", products.ids),
+                ("company_id", "=", company.id),
+                ("state", "not in", ("draft", "cancel", "done")),
+                ("location_dest_id.usage", "=", "internal"),
+                ("location_id.usage", "not in", ("internal", "transit")),
+            ],
+            "location_dest_id",
+            "product_qty:sum",
         )
         window = company.unifyx_demand_window_days
         demand = self._unifyx_quantities(
             "stock.move",
-            [("product_id", "in", products.ids), ("company_id", "=", company.id),
-             ("state", "=", "done"), ("location_dest_id.usage", "=", "customer"),
-             ("location_id.usage", "=", "internal"),
-             ("date", ">=", fields.Datetime.to_datetime(today - timedelta(days=window))),
-             ("date", "<", fields.Datetime.to_datetime(today))],
-            "location_id", "product_qty:sum",
+            [
+                ("product_id", "in", products.ids),
+                ("company_id", "=", company.id),
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+                ("location_id.usage", "=", "internal"),
+                ("date", ">=", fields.Datetime.to_datetime(today - timedelta(days=window))),
+                ("date", "<", fields.Datetime.to_datetime(today)),
+            ],
+            "location_id",
+            "product_qty:sum",
         )
         delays = self._unifyx_vendor_delays(products, company)
         maxima = {
@@ -116,24 +136,27 @@ class UnifyxStockRisk(models.Model):
                 excess = cover.overstock_quantity(
                     available, daily, company.unifyx_overstock_cover_days, maxima.get(key, 0.0)
                 )
-                vals_list.append({
-                    "product_id": product.id,
-                    "warehouse_id": warehouse.id,
-                    "company_id": company.id,
-                    "abc_level_id": level.id if level else False,
-                    "critical": product.unifyx_critical or bool(level and level.unifyx_critical),
-                    "on_hand": on_hand.get(key, 0.0),
-                    "incoming": incoming.get(key, 0.0),
-                    "daily_demand": daily,
-                    "cover_days": min(days, cover.NO_DEMAND_COVER),
-                    "stockout_date": cover.stockout_date(today, days),
-                    "lead_days": int(round(delay + company.po_lead)),
-                    "arrival_date": cover.reorder_arrival(today, delay, company.po_lead),
-                    "at_risk": cover.at_risk(today, days, delay, company.po_lead),
-                    "overstock_qty": excess,
-                    "overstock_value": excess * costs[product.id],
-                    "refresh_date": today,
-                })
+                vals_list.append(
+                    {
+                        "product_id": product.id,
+                        "warehouse_id": warehouse.id,
+                        "company_id": company.id,
+                        "abc_level_id": level.id if level else False,
+                        "critical": product.unifyx_critical
+                        or bool(level and level.unifyx_critical),
+                        "on_hand": on_hand.get(key, 0.0),
+                        "incoming": incoming.get(key, 0.0),
+                        "daily_demand": daily,
+                        "cover_days": min(days, cover.NO_DEMAND_COVER),
+                        "stockout_date": cover.stockout_date(today, days),
+                        "lead_days": round(delay + company.po_lead),
+                        "arrival_date": cover.reorder_arrival(today, delay, company.po_lead),
+                        "at_risk": cover.at_risk(today, days, delay, company.po_lead),
+                        "overstock_qty": excess,
+                        "overstock_value": excess * costs[product.id],
+                        "refresh_date": today,
+                    }
+                )
         self.create(vals_list)
 
     def _unifyx_quantities(self, model, domain, location_field, aggregate):
@@ -151,9 +174,13 @@ class UnifyxStockRisk(models.Model):
         valid price of the product, by Odoo's seller order), one search."""
         today = fields.Date.context_today(self)
         infos = self.env["product.supplierinfo"].search(
-            [("product_tmpl_id", "in", products.product_tmpl_id.ids),
-             ("company_id", "in", [False, company.id]),
-             "|", ("date_end", "=", False), ("date_end", ">=", today)],
+            [
+                ("product_tmpl_id", "in", products.product_tmpl_id.ids),
+                ("company_id", "in", [False, company.id]),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", today),
+            ],
             order="sequence, min_qty desc, price, id",
         )
         res = {}
@@ -175,8 +202,7 @@ class UnifyxStockRisk(models.Model):
         risk = self.sudo()
         orderpoint = risk._unifyx_orderpoint()
         # Enough for the lead time and a month after the goods arrive.
-        qty = max(risk.daily_demand * (risk.lead_days + 30)
-                  - risk.on_hand - risk.incoming, 1.0)
+        qty = max(risk.daily_demand * (risk.lead_days + 30) - risk.on_hand - risk.incoming, 1.0)
         orderpoint.qty_to_order = qty
         return orderpoint.with_company(risk.company_id).action_replenish()
 
@@ -187,15 +213,17 @@ class UnifyxStockRisk(models.Model):
             limit=1,
         )
         if not orderpoint:
-            orderpoint = Orderpoint.create({
-                "product_id": self.product_id.id,
-                "warehouse_id": self.warehouse_id.id,
-                "location_id": self.warehouse_id.lot_stock_id.id,
-                "company_id": self.company_id.id,
-                "trigger": "manual",
-                "product_min_qty": 0.0,
-                "product_max_qty": 0.0,
-            })
+            orderpoint = Orderpoint.create(
+                {
+                    "product_id": self.product_id.id,
+                    "warehouse_id": self.warehouse_id.id,
+                    "location_id": self.warehouse_id.lot_stock_id.id,
+                    "company_id": self.company_id.id,
+                    "trigger": "manual",
+                    "product_min_qty": 0.0,
+                    "product_max_qty": 0.0,
+                }
+            )
         buy = self.warehouse_id.buy_pull_id.route_id
         if buy and not (self.product_id.route_ids | self.product_id.categ_id.total_route_ids) & buy:
             orderpoint.route_id = buy

@@ -34,13 +34,15 @@ class UnifyxStockoutEvent(models.Model):
                 still_out.add(key)
             else:
                 event.date_end = today
-        self.create([
-            {
-                "product_id": risk.product_id.id,
-                "warehouse_id": risk.warehouse_id.id,
-                "company_id": risk.company_id.id,
-                "date_start": today,
-            }
-            for key, risk in out.items()
-            if key not in still_out
-        ])
+        self.create(
+            [
+                {
+                    "product_id": risk.product_id.id,
+                    "warehouse_id": risk.warehouse_id.id,
+                    "company_id": risk.company_id.id,
+                    "date_start": today,
+                }
+                for key, risk in out.items()
+                if key not in still_out
+            ]
+        )

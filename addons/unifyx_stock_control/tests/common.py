@@ -22,7 +22,9 @@ class StockControlMixin(RoleUsersMixin):
         cls.wh_mrs = Warehouse.search([("company_id", "=", cls.company.id)], limit=1)
         cls.wh_mrs.write({"name": "Marseille", "code": "MRS"})
         cls.wh_lyo = Warehouse.create({"name": "Lyon", "code": "LYO", "company_id": cls.company.id})
-        cls.vendor = cls.env["res.partner"].create({"name": "Vendor SC", "company_id": cls.company.id})
+        cls.vendor = cls.env["res.partner"].create(
+            {"name": "Vendor SC", "company_id": cls.company.id}
+        )
         cls.customer = cls.env["res.partner"].create({"name": "Customer SC"})
         cls.category = cls.env["product.category"].create({"name": "Stock control"})
         cls.customer_location = cls.env.ref("stock.stock_location_customers")
@@ -46,7 +48,9 @@ class StockControlMixin(RoleUsersMixin):
             "unifyx_critical": critical,
         }
         if delay is not None:
-            vals["seller_ids"] = [(0, 0, {"partner_id": cls.vendor.id, "delay": delay, "price": cost})]
+            vals["seller_ids"] = [
+                (0, 0, {"partner_id": cls.vendor.id, "delay": delay, "price": cost})
+            ]
         return cls.env["product.product"].with_company(cls.company).create(vals)
 
     @classmethod
@@ -56,15 +60,20 @@ class StockControlMixin(RoleUsersMixin):
 
     @classmethod
     def _move(cls, product, qty, source, dest, days_ago=0, done=True, **extra):
-        move = cls.env["stock.move"].create(dict({
-            "name": product.name,
-            "product_id": product.id,
-            "product_uom_qty": qty,
-            "product_uom": product.uom_id.id,
-            "location_id": source.id,
-            "location_dest_id": dest.id,
-            "company_id": cls.company.id,
-        }, **extra))
+        move = cls.env["stock.move"].create(
+            dict(
+                {
+                    "name": product.name,
+                    "product_id": product.id,
+                    "product_uom_qty": qty,
+                    "product_uom": product.uom_id.id,
+                    "location_id": source.id,
+                    "location_dest_id": dest.id,
+                    "company_id": cls.company.id,
+                },
+                **extra,
+            )
+        )
         move._action_confirm()
         if done:
             move._action_assign()
@@ -83,6 +92,10 @@ class StockControlMixin(RoleUsersMixin):
     def _incoming(cls, product, qty, warehouse=None):
         warehouse = warehouse or cls.wh_mrs
         return cls._move(
-            product, qty, cls.supplier_location, warehouse.lot_stock_id, done=False,
+            product,
+            qty,
+            cls.supplier_location,
+            warehouse.lot_stock_id,
+            done=False,
             picking_type_id=warehouse.in_type_id.id,
         )

@@ -19,7 +19,7 @@ class TestAbcClasses(StockControlMixin, TransactionCase):
         cls.levels = {lv.name: lv for lv in cls.profile.level_ids}
         # Cost of goods sold over the last 12 months, 10 EUR a unit:
         # P1 700, P2 200, P3 50, P4 30, P5 20 (total 1,000).
-        for product, qty in zip(cls.products, (70, 20, 5, 3, 2)):
+        for product, qty in zip(cls.products, (70, 20, 5, 3, 2), strict=True):
             cls._stock(product, 100)
             cls._deliver(product, qty, days_ago=40)
         # Sold 13 months ago: outside the rolling year.
@@ -29,24 +29,51 @@ class TestAbcClasses(StockControlMixin, TransactionCase):
     def _profile(cls, name, warehouse):
         """A profile of the test's products (not every storable product of the
         database: the product percentages depend on how many there are)."""
-        return cls.env["abc.classification.profile"].create({
-            "name": name,
-            "profile_type": "sale_stock",
-            "unifyx_value_basis": "cogs",
-            "auto_apply_computed_value": True,
-            "company_id": cls.company.id,
-            "warehouse_id": warehouse.id if warehouse else False,
-            "period": 365,
-            "product_variant_ids": [(6, 0, [p.id for p in cls.products])],
-            "level_ids": [
-                (0, 0, {"name": "A", "percentage": 80, "percentage_products": 20,
-                        "unifyx_cycle_count_days": 30, "unifyx_critical": True}),
-                (0, 0, {"name": "B", "percentage": 15, "percentage_products": 30,
-                        "unifyx_cycle_count_days": 90}),
-                (0, 0, {"name": "C", "percentage": 5, "percentage_products": 50,
-                        "unifyx_cycle_count_days": 365}),
-            ],
-        })
+        return cls.env["abc.classification.profile"].create(
+            {
+                "name": name,
+                "profile_type": "sale_stock",
+                "unifyx_value_basis": "cogs",
+                "auto_apply_computed_value": True,
+                "company_id": cls.company.id,
+                "warehouse_id": warehouse.id if warehouse else False,
+                "period": 365,
+                "product_variant_ids": [(6, 0, [p.id for p in cls.products])],
+                "level_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "A",
+                            "percentage": 80,
+                            "percentage_products": 20,
+                            "unifyx_cycle_count_days": 30,
+                            "unifyx_critical": True,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "B",
+                            "percentage": 15,
+                            "percentage_products": 30,
+                            "unifyx_cycle_count_days": 90,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "C",
+                            "percentage": 5,
+                            "percentage_products": 50,
+                            "unifyx_cycle_count_days": 365,
+                        },
+                    ),
+                ],
+            }
+        )
 
     def _class_of(self, product, profile=None):
         level = self.env["abc.classification.product.level"].search(
@@ -60,9 +87,7 @@ class TestAbcClasses(StockControlMixin, TransactionCase):
         P1 70 + 20 = 90 -> A; P2 90 + 40 = 130 > 100 -> B; P3 95 + 60 = 155 > 145
         -> C; P4 98 + 80 -> C; P5 100 + 100 -> C."""
         self.profile._compute_abc_classification()
-        self.assertEqual(
-            [self._class_of(p) for p in self.products], ["A", "B", "C", "C", "C"]
-        )
+        self.assertEqual([self._class_of(p) for p in self.products], ["A", "B", "C", "C", "C"])
 
     def test_warehouse_profile_differs(self):
         """Lyon sells P5 (300) and P1 (100): its own profile puts P5 in A
@@ -77,9 +102,7 @@ class TestAbcClasses(StockControlMixin, TransactionCase):
         lyon = self._profile("SC value (Lyon)", self.wh_lyo)
         (self.profile | lyon)._compute_abc_classification()
         self.assertEqual((self._class_of(p5, lyon), self._class_of(p1, lyon)), ("A", "B"))
-        self.assertEqual(
-            [self._class_of(p) for p in (p1, p5, p2)], ["A", "B", "C"]
-        )
+        self.assertEqual([self._class_of(p) for p in (p1, p5, p2)], ["A", "B", "C"])
         # The next count of P5 in Lyon follows Lyon's class (A: 30 days), in
         # Marseille the company's (B: 90 days).
         quants = self.env["stock.quant"].search(
@@ -92,7 +115,10 @@ class TestAbcClasses(StockControlMixin, TransactionCase):
     def test_cycle_counts_follow_the_class(self):
         self.profile._compute_abc_classification()
         quant = self.env["stock.quant"].search(
-            [("product_id", "=", self.products[1].id), ("location_id", "=", self.wh_mrs.lot_stock_id.id)]
+            [
+                ("product_id", "=", self.products[1].id),
+                ("location_id", "=", self.wh_mrs.lot_stock_id.id),
+            ]
         )
         self.assertEqual(quant.inventory_date, self.today + timedelta(days=90))
         # A location counted every 10 days keeps its sooner schedule.

@@ -21,16 +21,27 @@ class TestInventoryRules(StockControlMixin, TransactionCase):
     def _picking(self, picking_type, qty=5):
         source = picking_type.default_location_src_id or self.supplier_location
         dest = picking_type.default_location_dest_id or self.customer_location
-        picking = self.env["stock.picking"].create({
-            "picking_type_id": picking_type.id,
-            "location_id": source.id,
-            "location_dest_id": dest.id,
-            "move_ids": [(0, 0, {
-                "name": self.product.name, "product_id": self.product.id,
-                "product_uom_qty": qty, "product_uom": self.product.uom_id.id,
-                "location_id": source.id, "location_dest_id": dest.id,
-            })],
-        })
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": picking_type.id,
+                "location_id": source.id,
+                "location_dest_id": dest.id,
+                "move_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": self.product.name,
+                            "product_id": self.product.id,
+                            "product_uom_qty": qty,
+                            "product_uom": self.product.uom_id.id,
+                            "location_id": source.id,
+                            "location_dest_id": dest.id,
+                        },
+                    )
+                ],
+            }
+        )
         picking.action_confirm()
         picking.action_assign()
         picking.move_ids.quantity = qty
@@ -53,12 +64,17 @@ class TestInventoryRules(StockControlMixin, TransactionCase):
         with self.assertRaises(AccessError):
             self.category.with_user(self.operator).allow_negative_stock = True
         with self.assertRaises(AccessError):
-            self.product.product_tmpl_id.with_user(self.users["purchasing_manager"]).allow_negative_stock = True
+            self.product.product_tmpl_id.with_user(
+                self.users["purchasing_manager"]
+            ).allow_negative_stock = True
         self.category.with_user(self.users["warehouse_manager"]).allow_negative_stock = True
         picking.button_validate()
         self.assertEqual(picking.state, "done")
         quant = self.env["stock.quant"].search(
-            [("product_id", "=", self.product.id), ("location_id", "=", self.wh_mrs.lot_stock_id.id)]
+            [
+                ("product_id", "=", self.product.id),
+                ("location_id", "=", self.wh_mrs.lot_stock_id.id),
+            ]
         )
         self.assertEqual(quant.quantity, -5)
 
@@ -82,7 +98,9 @@ class TestInventoryRules(StockControlMixin, TransactionCase):
         self.assertEqual(lyon.state, "done")
 
     def test_operation_type_reserved_to_roles(self):
-        self.wh_mrs.in_type_id.unifyx_group_ids = self.env.ref("unifyx_base.group_warehouse_manager")
+        self.wh_mrs.in_type_id.unifyx_group_ids = self.env.ref(
+            "unifyx_base.group_warehouse_manager"
+        )
         picking = self._picking(self.wh_mrs.in_type_id)
         with self.assertRefused(AccessError, "reserved"):
             picking.with_user(self.operator).button_validate()
@@ -91,14 +109,19 @@ class TestInventoryRules(StockControlMixin, TransactionCase):
 
     def test_allowed_warehouses_not_self_granted(self):
         with self.assertRaises(AccessError):
-            self.operator.with_user(self.operator).write({"unifyx_warehouse_ids": [(4, self.wh_lyo.id)]})
+            self.operator.with_user(self.operator).write(
+                {"unifyx_warehouse_ids": [(4, self.wh_lyo.id)]}
+            )
 
     # -- locations locked while counted ------------------------------------
 
     def test_location_locked_while_counted(self):
         delivery = self._picking(self.wh_mrs.out_type_id, qty=3)
         quant = self.env["stock.quant"].search(
-            [("product_id", "=", self.product.id), ("location_id", "=", self.wh_mrs.lot_stock_id.id)]
+            [
+                ("product_id", "=", self.product.id),
+                ("location_id", "=", self.wh_mrs.lot_stock_id.id),
+            ]
         )
         quant.action_set_inventory_quantity()
         quant.inventory_quantity = 9
@@ -123,7 +146,10 @@ class TestInventoryRules(StockControlMixin, TransactionCase):
     def test_count_cancelled_frees_the_location(self):
         delivery = self._picking(self.wh_mrs.out_type_id, qty=3)
         quant = self.env["stock.quant"].search(
-            [("product_id", "=", self.product.id), ("location_id", "=", self.wh_mrs.lot_stock_id.id)]
+            [
+                ("product_id", "=", self.product.id),
+                ("location_id", "=", self.wh_mrs.lot_stock_id.id),
+            ]
         )
         quant.action_set_inventory_quantity()
         with self.assertRefused(UserError, "being counted"):

@@ -23,17 +23,27 @@ class TestInventoryRulesRpc(StockControlMixin, RpcClientMixin, HttpCase):
 
     def _receipt(self, warehouse):
         ptype = warehouse.in_type_id
-        picking = self.env["stock.picking"].create({
-            "picking_type_id": ptype.id,
-            "location_id": self.supplier_location.id,
-            "location_dest_id": ptype.default_location_dest_id.id,
-            "move_ids": [(0, 0, {
-                "name": self.product.name, "product_id": self.product.id,
-                "product_uom_qty": 4, "product_uom": self.product.uom_id.id,
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": ptype.id,
                 "location_id": self.supplier_location.id,
                 "location_dest_id": ptype.default_location_dest_id.id,
-            })],
-        })
+                "move_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": self.product.name,
+                            "product_id": self.product.id,
+                            "product_uom_qty": 4,
+                            "product_uom": self.product.uom_id.id,
+                            "location_id": self.supplier_location.id,
+                            "location_dest_id": ptype.default_location_dest_id.id,
+                        },
+                    )
+                ],
+            }
+        )
         picking.action_confirm()
         picking.move_ids.quantity = 4
         return picking
@@ -42,14 +52,28 @@ class TestInventoryRulesRpc(StockControlMixin, RpcClientMixin, HttpCase):
         lyon = self._receipt(self.wh_lyo)
         self.assertRpcRefused("Lyon", self.operator, "stock.picking", "button_validate", [lyon.id])
         self.assertRpcRefused(
-            "Lyon", self.operator, "stock.move.line", "write", lyon.move_line_ids.ids, {"quantity": 1, "picked": True}
+            "Lyon",
+            self.operator,
+            "stock.move.line",
+            "write",
+            lyon.move_line_ids.ids,
+            {"quantity": 1, "picked": True},
         )
         self.assertRpcRefused(
-            "Lyon", self.operator, "stock.move", "write", lyon.move_ids.ids, {"quantity": 1, "picked": True}
+            "Lyon",
+            self.operator,
+            "stock.move",
+            "write",
+            lyon.move_ids.ids,
+            {"quantity": 1, "picked": True},
         )
         # A client's context changes nothing.
         self.assertXmlrpcRefused(
-            "Lyon", self.operator, "stock.picking", "button_validate", [lyon.id],
+            "Lyon",
+            self.operator,
+            "stock.picking",
+            "button_validate",
+            [lyon.id],
             context={"skip_backorder": True, "allowed_company_ids": self.company.ids},
         )
         self.assertEqual((lyon.state, lyon.move_ids.quantity), ("assigned", 4))
@@ -61,11 +85,16 @@ class TestInventoryRulesRpc(StockControlMixin, RpcClientMixin, HttpCase):
     def test_locked_location_refused_over_rpc(self):
         self._stock(self.product, 10)
         quant = self.env["stock.quant"].search(
-            [("product_id", "=", self.product.id), ("location_id", "=", self.wh_mrs.lot_stock_id.id)]
+            [
+                ("product_id", "=", self.product.id),
+                ("location_id", "=", self.wh_mrs.lot_stock_id.id),
+            ]
         )
         quant.action_set_inventory_quantity()
         receipt = self._receipt(self.wh_mrs)
-        self.assertRpcRefused("being counted", self.operator, "stock.picking", "button_validate", [receipt.id])
+        self.assertRpcRefused(
+            "being counted", self.operator, "stock.picking", "button_validate", [receipt.id]
+        )
         self.assertEqual(receipt.state, "assigned")
         quant.action_clear_inventory_quantity()
         self.xmlrpc_call(self.operator, "stock.picking", "button_validate", [receipt.id])

@@ -17,7 +17,8 @@ class TestStockRisk(StockControlMixin, TransactionCase):
     | spike  | 100     |          | 300 (+500 older) | 10 | 10    | 14     | day 19  | yes     |
     | saved  | 20      | 100      | 60          | 2       | 60    | 30     | day 35  | no      |
     | safe   | 100     |          | 30          | 1       | 100   | 10     | day 15  | no      |
-    | plain  | 10      |          | 60          | 2       | 5     | 10     | day 15  | yes, not critical |
+    | plain  | 10      |          | 60          | 2       | 5     | 10     | day 15  | yes (*) |
+    (*) not critical: not in the digest.
     """
 
     @classmethod
@@ -31,8 +32,11 @@ class TestStockRisk(StockControlMixin, TransactionCase):
         cls.safe = cls._product("SC safe", delay=10, critical=True)
         cls.plain = cls._product("SC not critical", delay=10)
         for product, start, sold in (
-            (cls.late, 160, 60), (cls.spike, 400, 300), (cls.saved, 80, 60),
-            (cls.safe, 130, 30), (cls.plain, 70, 60),
+            (cls.late, 160, 60),
+            (cls.spike, 400, 300),
+            (cls.saved, 80, 60),
+            (cls.safe, 130, 30),
+            (cls.plain, 70, 60),
         ):
             cls._stock(product, start)
             cls._deliver(product, sold, days_ago=5)
@@ -59,9 +63,17 @@ class TestStockRisk(StockControlMixin, TransactionCase):
         for product, figures in expected.items():
             risk = self._risk(product)
             self.assertEqual(
-                (risk.on_hand, risk.incoming, risk.daily_demand, risk.cover_days,
-                 risk.stockout_date, risk.lead_days, risk.at_risk),
-                figures, product.name,
+                (
+                    risk.on_hand,
+                    risk.incoming,
+                    risk.daily_demand,
+                    risk.cover_days,
+                    risk.stockout_date,
+                    risk.lead_days,
+                    risk.at_risk,
+                ),
+                figures,
+                product.name,
             )
             self.assertEqual(risk.arrival_date, d + timedelta(days=figures[5]))
         self.assertEqual(
@@ -71,30 +83,43 @@ class TestStockRisk(StockControlMixin, TransactionCase):
         self.assertFalse(self._risk(self.late, self.wh_lyo))
 
     def test_replenishment_screen_and_product_show_the_risk(self):
-        orderpoint = self.env["stock.warehouse.orderpoint"].create({
-            "product_id": self.late.id, "warehouse_id": self.wh_mrs.id,
-            "location_id": self.wh_mrs.lot_stock_id.id, "product_min_qty": 0, "product_max_qty": 0,
-        })
+        orderpoint = self.env["stock.warehouse.orderpoint"].create(
+            {
+                "product_id": self.late.id,
+                "warehouse_id": self.wh_mrs.id,
+                "location_id": self.wh_mrs.lot_stock_id.id,
+                "product_min_qty": 0,
+                "product_max_qty": 0,
+            }
+        )
         self.assertEqual(
-            (orderpoint.unifyx_cover_days, orderpoint.unifyx_stockout_date, orderpoint.unifyx_at_risk),
+            (
+                orderpoint.unifyx_cover_days,
+                orderpoint.unifyx_stockout_date,
+                orderpoint.unifyx_at_risk,
+            ),
             (50, self.today + timedelta(days=50), True),
         )
         self.assertEqual(self.late.product_tmpl_id.unifyx_stock_risk_ids, self._risk(self.late))
 
     def test_digest_lists_exactly_the_items_at_risk(self):
-        self.assertEqual(
-            self.company._unifyx_digest_risks().product_id, self.late | self.spike
-        )
+        self.assertEqual(self.company._unifyx_digest_risks().product_id, self.late | self.spike)
         mails = self.company._unifyx_send_stock_digest()
         self.assertEqual(len(mails), 1)
         self.assertEqual(
             mails.recipient_ids,
-            (self.users["purchaser"] | self.users["purchasing_manager"] | self.users["director"]).partner_id,
+            (
+                self.users["purchaser"] | self.users["purchasing_manager"] | self.users["director"]
+            ).partner_id,
         )
         body = str(mails.body_html)
         for product in (self.late, self.spike):
             self.assertIn(product.name, body)
-            self.assertIn("/odoo/action-unifyx_stock_control.unifyx_stock_risk_action/%d" % self._risk(product).id, body)
+            self.assertIn(
+                "/odoo/action-unifyx_stock_control.unifyx_stock_risk_action/%d"
+                % self._risk(product).id,
+                body,
+            )
         for product in (self.saved, self.safe, self.plain):
             self.assertNotIn(product.name, body)
 
@@ -126,7 +151,9 @@ class TestStockRisk(StockControlMixin, TransactionCase):
         # The month the stock-out began (today's, or the previous one's first days).
         month = start.replace(day=1)
         next_month = (month + timedelta(days=32)).replace(day=1)
-        figures = self.env["unifyx.stock.kpi"]._unifyx_stockout_figures(self.company, month, self.today)
+        figures = self.env["unifyx.stock.kpi"]._unifyx_stockout_figures(
+            self.company, month, self.today
+        )
         self.assertEqual(figures[self.company.id], (1, (min(self.today, next_month) - start).days))
         kpi = self.env["unifyx.stock.kpi"].search(
             [("company_id", "=", self.company.id), ("month", "=", self.today.replace(day=1))]
@@ -148,7 +175,9 @@ class TestStockRisk(StockControlMixin, TransactionCase):
         self._stock(slow, 430)
         self._deliver(slow, 30, days_ago=2)
         self.env["unifyx.stock.risk"]._unifyx_refresh(self.company, today=self.today)
-        self.assertEqual((self._risk(slow).overstock_qty, self._risk(slow).overstock_value), (220, 2200))
+        self.assertEqual(
+            (self._risk(slow).overstock_qty, self._risk(slow).overstock_value), (220, 2200)
+        )
         kpi = self.env["unifyx.stock.kpi"].search(
             [("company_id", "=", self.company.id), ("month", "=", self.today.replace(day=1))]
         )

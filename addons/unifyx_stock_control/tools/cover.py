@@ -26,7 +26,7 @@ def stockout_date(today, cover):
 def reorder_arrival(today, vendor_delay, purchase_lead):
     """The earliest day goods ordered today arrive: the vendor's lead time plus
     the company's purchase security lead time (Odoo's ``po_lead``)."""
-    return today + timedelta(days=int(round(vendor_delay + purchase_lead)))
+    return today + timedelta(days=round(vendor_delay + purchase_lead))
 
 
 def at_risk(today, cover, vendor_delay, purchase_lead):
