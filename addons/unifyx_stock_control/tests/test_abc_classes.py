@@ -146,3 +146,73 @@ class TestAbcClasses(StockControlMixin, TransactionCase):
         self.assertTrue(template.unifyx_critical)
         template.with_user(self.users["warehouse_manager"]).write({"unifyx_critical": False})
         self.assertFalse(template.unifyx_critical)
+
+
+@tagged("post_install", "-at_install")
+class TestAbcValueBasis(StockControlMixin, TransactionCase):
+    """The figure each product is ranked by, read from OCA's history: M1 sold
+    10 at 30 EUR (cost 10), M2 50 at 11 EUR (cost 10), 2 of M2 returned.
+    Cost of goods sold: M2 480, M1 100. Margin: M1 10 x 20 = 200, M2 48 x 1 = 48."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_stock_control()
+        cls.m1, cls.m2 = cls._product("SC M1"), cls._product("SC M2")
+        for product in (cls.m1, cls.m2):
+            cls._stock(product, 100)
+        order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.customer.id,
+                "company_id": cls.company.id,
+                "warehouse_id": cls.wh_mrs.id,
+                "order_line": [
+                    (0, 0, {"product_id": cls.m1.id, "product_uom_qty": 10, "price_unit": 30}),
+                    (0, 0, {"product_id": cls.m2.id, "product_uom_qty": 50, "price_unit": 11}),
+                ],
+            }
+        )
+        order.action_confirm()
+        delivery = order.picking_ids
+        for move in delivery.move_ids:
+            move.quantity = move.product_uom_qty
+        delivery.move_ids.picked = True
+        delivery._action_done()
+        # Two of M2 come back.
+        m2_move = delivery.move_ids.filtered(lambda m: m.product_id == cls.m2)
+        cls._move(
+            cls.m2,
+            2,
+            cls.customer_location,
+            cls.wh_mrs.lot_stock_id,
+            origin_returned_move_id=m2_move.id,
+            sale_line_id=m2_move.sale_line_id.id,
+            to_refund=True,
+        )
+
+    def _ranking(self, basis):
+        profile = self.env["abc.classification.profile"].create(
+            {
+                "name": "SC %s" % basis,
+                "profile_type": "sale_stock",
+                "unifyx_value_basis": basis,
+                "company_id": self.company.id,
+                "warehouse_id": False,
+                "product_variant_ids": [(6, 0, (self.m1 | self.m2).ids)],
+                "level_ids": [
+                    (0, 0, {"name": "A", "percentage": 80, "percentage_products": 50}),
+                    (0, 0, {"name": "B", "percentage": 20, "percentage_products": 50}),
+                ],
+            }
+        )
+        profile._compute_abc_classification()
+        history = self.env["abc.sale_stock.level.history"].search(
+            [("profile_id", "=", profile.id)], order="ranking"
+        )
+        return [(h.product_id, h.number_so_lines) for h in history]
+
+    def test_cost_of_goods_sold(self):
+        self.assertEqual(self._ranking("cogs"), [(self.m2, 480), (self.m1, 100)])
+
+    def test_margin(self):
+        self.assertEqual(self._ranking("margin"), [(self.m1, 200), (self.m2, 48)])
