@@ -2,7 +2,7 @@
 # Everything can be overridden from the environment; see README "Configuration".
 
 UNIFYX_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-UNIFYX_ADDONS="unifyx_base,unifyx_approvals,unifyx_invoice_on_delivery,unifyx_einvoice_exchange,unifyx_pricing,unifyx_margin,unifyx_migration,unifyx_migration_pricing,unifyx_einvoice,unifyx_migration_einvoice,unifyx_dashboards,unifyx_bill_match,unifyx_purchase_request,unifyx_quality,unifyx_vendor_scorecard,unifyx_demo"
+UNIFYX_ADDONS="unifyx_base,unifyx_approvals,unifyx_invoice_on_delivery,unifyx_einvoice_exchange,unifyx_pricing,unifyx_margin,unifyx_migration,unifyx_migration_pricing,unifyx_einvoice,unifyx_migration_einvoice,unifyx_dashboards,unifyx_bill_match,unifyx_purchase_request,unifyx_quality,unifyx_vendor_scorecard,unifyx_stock_control,unifyx_demo"
 ODOO_CONF=${ODOO_CONF:-$UNIFYX_ROOT/odoo.conf}
 ODOO_BIN=${ODOO_BIN:-odoo}
 DB_HOST=${ODOO_DB_HOST:-127.0.0.1}

@@ -21,6 +21,7 @@
         "unifyx_einvoice",
         "unifyx_bill_match",
         "unifyx_purchase_request",
+        "unifyx_stock_control",
         "l10n_fr_account",
         "stock_barcodes",
         "purchase_requisition",
@@ -43,6 +44,7 @@
         "demo/bill_match_demo.xml",
         "demo/unifyx_dashboards_demo.xml",
         "demo/purchase_request_demo.xml",
+        "demo/unifyx_stock_control_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

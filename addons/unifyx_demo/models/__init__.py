@@ -9,3 +9,4 @@ from . import unifyx_demo_einvoice
 from . import unifyx_demo_einvoice_exchange
 from . import unifyx_demo_bill_match
 from . import unifyx_demo_purchase_requests
+from . import unifyx_demo_stock_control

@@ -11,3 +11,4 @@ from . import test_einvoice_scenarios
 from . import test_einvoice_exchange_scenarios
 from . import test_bill_match_scenarios
 from . import test_purchase_request_scenarios
+from . import test_stock_control_scenarios
