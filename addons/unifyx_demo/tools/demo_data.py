@@ -12,7 +12,18 @@ from stdnum import luhn
 from odoo.tools import file_open
 from odoo.tools.barcode import get_barcode_check_digit
 
-THEMES = ("company", "catalogue", "partners", "history", "scenarios", "einvoice", "einvoice_exchange", "bill_match", "purchase_requests", "stock_control")
+THEMES = (
+    "company",
+    "catalogue",
+    "partners",
+    "history",
+    "scenarios",
+    "einvoice",
+    "einvoice_exchange",
+    "bill_match",
+    "purchase_requests",
+    "stock_control",
+)
 
 
 @cache
