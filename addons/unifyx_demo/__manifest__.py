@@ -17,7 +17,6 @@
         "unifyx_margin",
         "unifyx_migration",
         "unifyx_dashboards",
-        "unifyx_bill_match",
         "l10n_fr_account",
         "stock_barcodes",
         "purchase_requisition",
@@ -34,7 +33,6 @@
         "demo/unifyx_pricing_demo.xml",
         "demo/margin_demo.xml",
         "demo/unifyx_migration_demo.xml",
-        "demo/bill_match_demo.xml",
         "demo/unifyx_dashboards_demo.xml",
     ],
     "assets": {

@@ -5,4 +5,3 @@ from . import unifyx_demo_partners
 from . import unifyx_demo_history
 from . import unifyx_demo_scenarios
 from . import unifyx_demo_dashboards
-from . import unifyx_demo_bill_match

@@ -7,4 +7,3 @@ from . import test_barcode_ui
 from . import test_external_client
 from . import test_cost_visibility_rpc
 from . import test_legacy_demo
-from . import test_bill_match_scenarios

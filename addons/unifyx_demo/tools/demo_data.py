@@ -12,7 +12,7 @@ from stdnum import luhn
 from odoo.tools import file_open
 from odoo.tools.barcode import get_barcode_check_digit
 
-THEMES = ("company", "catalogue", "partners", "history", "scenarios", "bill_match")
+THEMES = ("company", "catalogue", "partners", "history", "scenarios")
 
 
 @cache
