@@ -7,6 +7,5 @@ from . import unifyx_demo_scenarios
 from . import unifyx_demo_dashboards
 from . import unifyx_demo_einvoice
 from . import unifyx_demo_einvoice_exchange
-from . import unifyx_demo_bill_match
 from . import unifyx_demo_purchase_requests
 from . import unifyx_demo_stock_control

@@ -9,6 +9,5 @@ from . import test_cost_visibility_rpc
 from . import test_legacy_demo
 from . import test_einvoice_scenarios
 from . import test_einvoice_exchange_scenarios
-from . import test_bill_match_scenarios
 from . import test_purchase_request_scenarios
 from . import test_stock_control_scenarios

@@ -20,7 +20,6 @@ THEMES = (
     "scenarios",
     "einvoice",
     "einvoice_exchange",
-    "bill_match",
     "purchase_requests",
     "stock_control",
 )
