@@ -46,18 +46,6 @@ class TestStockControlScenarios(DemoCompanyCase):
         self.assertTrue(critical.filtered(lambda r: r.abc_level_id.name == "A"))
         self.assertTrue(critical.product_id.filtered("unifyx_critical"))
 
-    def test_digest_has_the_late_vendor(self):
-        risks = self.company._unifyx_digest_risks()
-        self.assertIn(self.late, risks.product_id)
-        self.assertTrue(all(risks.mapped("critical")) and all(risks.mapped("at_risk")))
-        mails = self.company._unifyx_send_stock_digest()
-        self.assertTrue(mails)
-        self.assertIn(self.late.name, str(mails[0].body_html))
-        purchasers = self.env["res.users"].search(
-            [("login", "in", ("purchaser", "purchase_manager"))]
-        )
-        self.assertLessEqual(purchasers.partner_id, mails.recipient_ids)
-
     def _receipt(self, warehouse):
         ptype = warehouse.in_type_id
         product = self.plain
