@@ -1,6 +1,7 @@
 # Copyright 2026 UnifyX
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
+from odoo.exceptions import UserError
 
 
 class AccountMove(models.Model):
@@ -27,10 +28,17 @@ class AccountMove(models.Model):
         # The e-mail comes from the salesperson, not from the warehouse operator
         # whose validation queued the job.
         author = move.invoice_user_id or self.env.ref("base.user_root")
-        self.env["account.move.send"].sudo()._generate_and_send_invoices(
-            move,
-            allow_raising=False,
-            author_user_id=author.id,
-            author_partner_id=author.partner_id.id,
-        )
+        try:
+            with self.env.cr.savepoint():
+                self.env["account.move.send"].sudo()._generate_and_send_invoices(
+                    move,
+                    allow_raising=False,
+                    author_user_id=author.id,
+                    author_partner_id=author.partner_id.id,
+                )
+        except UserError as error:
+            # No PDF (e.g. no wkhtmltopdf on the server): the invoice stays
+            # posted, the reason goes on its chatter; Send from the invoice retries.
+            move.message_post(body=self.env._("The invoice could not be sent: %s", error.args[0]))
+            return "Not sent: %s" % error.args[0]
         return "Sent" if move.is_move_sent else "Not sent (see the invoice's messages)"
