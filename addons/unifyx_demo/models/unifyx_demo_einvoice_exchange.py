@@ -9,7 +9,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import config
 
-from odoo.addons.queue_job.job import Job
+from odoo.addons.unifyx_base.tools.jobs import run_pending_jobs
 
 
 class UnifyxDemo(models.AbstractModel):
@@ -55,19 +55,7 @@ class UnifyxDemo(models.AbstractModel):
     def _demo_run_jobs(self):
         """Run the queued jobs now, in order, as the job runner would (the
         demo is generated in one transaction)."""
-        done = self.env["queue.job"]
-        while (
-            jobs := self.env["queue.job"]
-            .sudo()
-            .search([("state", "=", "pending"), ("id", "not in", done.ids)], order="id")
-        ):
-            for record in jobs:
-                job = Job.load(self.env(su=True), record.uuid)
-                job.set_started()
-                job.set_done(result=job.perform())
-                job.store()
-                done |= record
-        return done
+        return run_pending_jobs(self.env)
 
     @api.model
     def _demo_einvoice_exchange_statuses(self, company, invoices, data):

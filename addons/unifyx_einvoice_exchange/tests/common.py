@@ -13,7 +13,7 @@ from odoo.addons.account.tests.common import (
     AccountTestInvoicingHttpCommon,
 )
 from odoo.addons.mail.tests.common import mail_new_test_user
-from odoo.addons.queue_job.job import Job
+from odoo.addons.unifyx_base.tools.jobs import run_pending_jobs
 
 
 class EinvoiceMixin:
@@ -51,17 +51,7 @@ class EinvoiceMixin:
     def _send(self, invoice):
         """Send as Odoo's Send button does, then run the deposit job."""
         self.env["account.move.send"]._generate_and_send_invoices(invoice, allow_raising=False)
-        jobs = (
-            self.env["queue.job"]
-            .sudo()
-            .search([("channel", "=", "root.einvoice"), ("state", "=", "pending")])
-        )
-        for record in jobs:
-            job = Job.load(self.env(su=True), record.uuid)
-            job.set_done(result=job.perform())
-            job.store()
-        self.env.invalidate_all()
-        return jobs
+        return run_pending_jobs(self.env, [("channel", "=", "root.einvoice")])
 
     def _drop(self, name, content):
         inbox = os.path.join(self.folder, "inbox")

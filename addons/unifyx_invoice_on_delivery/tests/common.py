@@ -13,7 +13,7 @@ from odoo.addons.account.tests.common import (
     AccountTestInvoicingHttpCommon,
 )
 from odoo.addons.mail.tests.common import mail_new_test_user
-from odoo.addons.queue_job.job import Job
+from odoo.addons.unifyx_base.tools.jobs import run_pending_jobs
 
 
 class InvoiceOnDeliveryMixin:
@@ -77,16 +77,7 @@ class InvoiceOnDeliveryMixin:
         """Run the pending jobs of the invoicing channel (and those they
         queue) in order, each as the job runner runs it: performed as the user
         who queued it, then marked done. Returns the jobs run."""
-        done = self.env["queue.job"]
-        while jobs := self._invoicing_jobs() - done:
-            for record in jobs:
-                job = Job.load(self.env(su=True), record.uuid)
-                job.set_started()
-                job.set_done(result=job.perform())
-                job.store()
-                done |= record
-        self.env.invalidate_all()
-        return done
+        return run_pending_jobs(self.env, [("channel", "=", "root.invoicing")])
 
     def _sell(self, quantity, discount=0.0):
         order = self.env["sale.order"].create(

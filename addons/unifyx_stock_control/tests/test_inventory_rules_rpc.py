@@ -99,3 +99,47 @@ class TestInventoryRulesRpc(StockControlMixin, RpcClientMixin, HttpCase):
         quant.action_clear_inventory_quantity()
         self.xmlrpc_call(self.operator, "stock.picking", "button_validate", [receipt.id])
         self.assertEqual(receipt.state, "done")
+
+    def test_guarded_flags_refused_over_rpc(self):
+        """The purchaser may not flag an item critical nor allow negative stock,
+        on the template, the variant or the category, whatever the client."""
+        purchaser = self.users["purchaser"]
+        template = self.product.product_tmpl_id
+        for model, record, field in (
+            ("product.template", template, "unifyx_critical"),
+            ("product.product", self.product, "unifyx_critical"),
+            ("product.template", template, "allow_negative_stock"),
+            ("product.product", self.product, "allow_negative_stock"),
+            ("product.category", self.category, "allow_negative_stock"),
+        ):
+            with self.subTest(model=model, field=field):
+                self.assertRpcRefused(
+                    "Only a", purchaser, model, "write", [record.id], {field: True}
+                )
+                self.assertXmlrpcRefused(
+                    "Only a",
+                    purchaser,
+                    model,
+                    "write",
+                    [record.id],
+                    {field: True},
+                    context={"skip_negative_qty_check": True, "tracking_disable": True},
+                )
+                self.assertFalse(record[field])
+        # Nor at creation.
+        self.assertRpcRefused(
+            "Only a",
+            purchaser,
+            "product.product",
+            "create",
+            [{"name": "SC RPC critical", "unifyx_critical": True}],
+        )
+        self.assertFalse(
+            self.env["product.product"].search_count([("name", "=", "SC RPC critical")])
+        )
+        # The warehouse manager may.
+        manager = self.users["warehouse_manager"]
+        self.xmlrpc_call(
+            manager, "product.template", "write", [template.id], {"unifyx_critical": True}
+        )
+        self.assertTrue(template.unifyx_critical)
