@@ -102,22 +102,22 @@ class TestInventoryRulesRpc(StockControlMixin, RpcClientMixin, HttpCase):
 
     def test_guarded_flags_refused_over_rpc(self):
         """The purchaser may not flag an item critical nor allow negative stock,
-        on the template, the variant or the category, whatever the client."""
+        on the template, the variant or the category, whatever the client. (The
+        variant is refused by Odoo's access rights before the suite's check: a
+        purchaser does not write variants.)"""
         purchaser = self.users["purchaser"]
         template = self.product.product_tmpl_id
-        for model, record, field in (
-            ("product.template", template, "unifyx_critical"),
-            ("product.product", self.product, "unifyx_critical"),
-            ("product.template", template, "allow_negative_stock"),
-            ("product.product", self.product, "allow_negative_stock"),
-            ("product.category", self.category, "allow_negative_stock"),
+        for model, record, field, text in (
+            ("product.template", template, "unifyx_critical", "Only a"),
+            ("product.product", self.product, "unifyx_critical", "not allowed to modify"),
+            ("product.template", template, "allow_negative_stock", "Only a"),
+            ("product.product", self.product, "allow_negative_stock", "not allowed to modify"),
+            ("product.category", self.category, "allow_negative_stock", "Only a"),
         ):
             with self.subTest(model=model, field=field):
-                self.assertRpcRefused(
-                    "Only a", purchaser, model, "write", [record.id], {field: True}
-                )
+                self.assertRpcRefused(text, purchaser, model, "write", [record.id], {field: True})
                 self.assertXmlrpcRefused(
-                    "Only a",
+                    text,
                     purchaser,
                     model,
                     "write",
@@ -130,12 +130,12 @@ class TestInventoryRulesRpc(StockControlMixin, RpcClientMixin, HttpCase):
         self.assertRpcRefused(
             "Only a",
             purchaser,
-            "product.product",
+            "product.template",
             "create",
             [{"name": "SC RPC critical", "unifyx_critical": True}],
         )
         self.assertFalse(
-            self.env["product.product"].search_count([("name", "=", "SC RPC critical")])
+            self.env["product.template"].search_count([("name", "=", "SC RPC critical")])
         )
         # The warehouse manager may.
         manager = self.users["warehouse_manager"]
