@@ -9,3 +9,7 @@ from . import unifyx_stock_reconciliation
 from . import unifyx_stock_reconciliation_line
 from . import stock_quant
 from . import res_company
+from . import unifyx_kpi_baseline
+from . import unifyx_kpi_target
+from . import unifyx_kpi_recompute_log
+from . import unifyx_kpi_recompute_log_line

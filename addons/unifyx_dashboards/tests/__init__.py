@@ -5,3 +5,5 @@ from . import test_ui
 from . import test_margin_report
 from . import test_migrations
 from . import test_kpi_registry
+from . import test_kpi_targets
+from . import test_kpi_frozen

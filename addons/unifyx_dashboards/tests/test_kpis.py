@@ -132,7 +132,9 @@ class TestKpis(UnifyxCompanyCase):
         # Rotation: cost of goods sold 100 over the average stock (0 + 400) / 2.
         self.assertAlmostEqual(values[("rotation", None)]["value"], 0.5)
 
-        # Stored, with the records behind each value.
+        # Stored, with the records behind each value: a locked month's values
+        # are frozen (test_kpi_frozen), so the books of March are reopened here.
+        self.company.sudo().fiscalyear_lock_date = False
         self.env["unifyx.kpi.value"]._store(self.company, *MARCH, list(values.values()))
         stored = self.env["unifyx.kpi.value"].search(
             [("company_id", "=", self.company.id), ("kpi", "=", "on_time_delivery")]

@@ -1,0 +1,1 @@
+from . import unifyx_kpi_recompute_wizard
