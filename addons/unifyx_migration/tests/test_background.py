@@ -140,7 +140,7 @@ class TestBackgroundRuns(BackgroundMixin, MigrationCase):
         self._run_jobs("_unifyx_validate_job")
         loads = self._jobs(run, "_unifyx_load_job")
         self.assertEqual(
-            loads.mapped("state"), ["pending", "wait_dependencies", "wait_dependencies"]
+            sorted(loads.mapped("state")), ["pending", "wait_dependencies", "wait_dependencies"]
         )
         self._run_jobs()
         self.assertEqual((run.state, run.count_create), ("done", 30))
