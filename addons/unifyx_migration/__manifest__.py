@@ -3,12 +3,12 @@
 {
     "name": "UnifyX Migration",
     "summary": "Clean and load the distributor's legacy spreadsheets",
-    "version": "18.0.2.1.0",
+    "version": "18.0.3.0.0",
     "category": "Tools/UnifyX",
     "website": "https://github.com/unifyx/unifyx",
     "author": "UnifyX",
     "license": "LGPL-3",
-    "depends": ["unifyx_base", "unifyx_approvals", "base_import", "base_vat"],
+    "depends": ["unifyx_base", "unifyx_approvals", "base_import", "base_vat", "queue_job"],
     "external_dependencies": {
         "python": ["openpyxl", "xlrd", "phonenumbers", "python-stdnum", "openupgradelib"],
     },
@@ -17,6 +17,7 @@
         "security/unifyx_migration_security.xml",
         "data/unifyx_migration_uom_synonym_data.xml",
         "data/ir_cron_data.xml",
+        "data/queue_job_data.xml",
         "views/unifyx_migration_profile_views.xml",
         "views/unifyx_migration_run_views.xml",
         "views/menus.xml",

@@ -8,7 +8,8 @@ from odoo.addons.queue_job.job import Job
 
 
 def run_pending_jobs(env, domain=None):
-    """Run the pending jobs matching ``domain``, and the jobs they queue, each
+    """Run the pending jobs matching ``domain``, and the jobs they queue or
+    that waited for them (queue_job graphs), each
     performed as the user who queued it, then marked done. Returns the
     ``queue.job`` records run."""
     Jobs = env["queue.job"].sudo()
@@ -20,6 +21,9 @@ def run_pending_jobs(env, domain=None):
             job.set_started()
             job.set_done(result=job.perform())
             job.store()
+            # As the runner does: jobs waiting for this one become pending.
+            env["queue.job"].flush_model()
+            job.enqueue_waiting()
             done |= record
     env.invalidate_all()
     return done

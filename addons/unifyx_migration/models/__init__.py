@@ -16,6 +16,7 @@ from . import (
     unifyx_migration_profile_line,
     unifyx_migration_run,
     unifyx_migration_run_report,
+    unifyx_migration_batch,
     unifyx_migration_run_background,
     unifyx_migration_run_line,
     unifyx_migration_uom_synonym,

@@ -111,6 +111,15 @@ class UnifyxMigrationLoader(models.AbstractModel):
         return counts
 
     @api.model
+    def _background_prepare(self, run, plans):
+        """Before the batches of a background run load: create what the rows
+        share (look-ups a row would create on the fly), so that the batches do
+        not depend on each other. True when they then load in any order at
+        once; a target that cannot promise it keeps the default, False: its
+        batches load one after the other."""
+        return False
+
+    @api.model
     def _resolve_priced_rows(self, plans, resolve_row):
         """The row loop of the targets whose rows price a product or a category
         (price lists, contracts): each row names exactly one of them, the product

@@ -30,6 +30,17 @@ class UnifyxMigrationLoaderProduct(models.AbstractModel):
         }
 
     @api.model
+    def _background_prepare(self, run, plans):
+        if run.target != "product":
+            return super()._background_prepare(run, plans)
+        # The only look-up a product row creates is its category (path): made
+        # once here, each batch then finds it.
+        cache = {}
+        for path in sorted({p.values["category"] for p in plans if p.values.get("category")}):
+            self._category(path, cache)
+        return True
+
+    @api.model
     def _resolve_product(self, run, plans):
         key = run.profile_id.match_key
         if key == "external_id":

@@ -57,16 +57,16 @@ class UnifyxMigrationRun(models.Model):
             ("running", "Loading in background"),
             ("done", "Committed"),
             ("failed", "Refused"),
+            ("load_failed", "Load failed"),
         ],
         default="draft",
         required=True,
         readonly=True,
         index=True,
     )
-    # Large files load in the background, one committed batch of file rows at
-    # a time (see _cron_process_background).
+    # Large files load in the background, on the job queue (see
+    # unifyx_migration_run_background.py); progress_done is the batches'.
     background = fields.Boolean(readonly=True, copy=False)
-    progress_done = fields.Integer(string="Rows loaded", readonly=True, copy=False)
     progress_total = fields.Integer(string="Rows to load", readonly=True, copy=False)
     progress = fields.Float(compute="_compute_progress", string="Progress (%)")
     count_create = fields.Integer(string="Created", readonly=True)
@@ -214,14 +214,11 @@ class UnifyxMigrationRun(models.Model):
 
     def action_commit(self):
         """Write the rows; all or nothing unless ``commit_valid_rows`` is set.
-        A file over the background size is queued for the background job."""
+        A file over the background size is queued on the job queue."""
         for run in self:
             run._check_state()
             if run._is_large():
-                run.write(
-                    {"state": "queued", "background": True, "progress_done": 0, "progress_total": 0}
-                )
-                self.env.ref("unifyx_migration.ir_cron_process_background_runs")._trigger()
+                run._unifyx_queue_background()
                 continue
             headers, columns, plans = run._plan()
             rejected = [p for p in plans if p.has_error]
@@ -242,4 +239,8 @@ class UnifyxMigrationRun(models.Model):
         if self.state in ("queued", "running"):
             raise UserError(
                 self.env._("This run is loading in the background: follow its progress here.")
+            )
+        if self.state == "load_failed":
+            raise UserError(
+                self.env._("Loading this run failed: fix the cause, then retry its batches.")
             )
